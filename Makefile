@@ -1,0 +1,90 @@
+# 江西省社会保险线上服务大厅 — the two commands a newcomer needs: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+PYTHON_SYSTEM ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Debian packages the portal needs: Pango + HarfBuzz subsetting for WeasyPrint (without
+# libharfbuzz-subset0 a Chinese PDF page renders ~50x slower), CJK fonts, gettext for
+# translations, Chromium + driver for browser tests, Node.js for the IE11 checks, poppler for
+# looking at PDFs.
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gettext \
+	chromium chromium-driver nodejs npm poppler-utils
+# The PostgreSQL server the suite runs against (trust auth); `make test` creates what it needs.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jxsi_portal
+
+.PHONY: run test system-deps deps messages check-translations lint ie11 pytest-postgres \
+	pytest-sqlite migrations-check reset-demo clean
+
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if command -v node >/dev/null && command -v npm >/dev/null; then \
+		missing=$$(echo $$missing | tr ' ' '\n' | grep -vx -e nodejs -e npm | tr '\n' ' '); fi; \
+	if [ -n "$${missing// /}" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installing system packages:$$missing"; \
+			apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+		else \
+			echo "Please install the system packages:  sudo apt-get install$$missing"; exit 1; \
+		fi; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	@[ -x $(PY) ] || $(PYTHON_SYSTEM) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+		print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))' > $(VENV)/requirements.txt
+	$(PY) -m pip install -q -r $(VENV)/requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: system-deps $(VENV)/.installed node_modules/.installed
+
+messages: deps
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+# Serve the demo on http://127.0.0.1:8000 (SQLite under var/ unless DATABASE_URL is set).
+run: deps messages
+	mkdir -p var
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py createcachetable
+	$(PY) manage.py seed_demo --manifest var/demo-manifest.json
+	DEBUG=$${DEBUG:-True} $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Start the demo database afresh (scenario dates are placed relative to the day of seeding).
+reset-demo:
+	rm -f var/db.sqlite3 var/db.sqlite3-wal var/db.sqlite3-shm
+
+lint: deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+migrations-check: deps
+	$(PY) manage.py makemigrations --check --dry-run
+
+check-translations: messages
+	$(PY) manage.py check_translations
+
+# IE11: our JavaScript must parse as ES5, our CSS must use nothing IE11 lacks.
+ie11: deps
+	npx --no-install es-check es5 'static/js/**/*.js' --not='static/vendor/**'
+	npx --no-install stylelint 'static/css/**/*.css'
+
+pytest-postgres: deps messages
+	@pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not answering on 127.0.0.1:5432"; exit 1; }
+	DATABASE_URL=$(TEST_DATABASE_URL) ./scripts/pytest-required $(PYTEST_ARGS)
+
+pytest-sqlite: deps messages
+	env -u DATABASE_URL ./scripts/pytest-required $(PYTEST_ARGS)
+
+test: lint migrations-check check-translations ie11 pytest-postgres pytest-sqlite
+
+clean:
+	rm -rf $(VENV) node_modules var

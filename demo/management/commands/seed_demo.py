@@ -1,0 +1,56 @@
+"""`manage.py seed_demo [--manifest PATH]`: load the fictional demo data (idempotent)."""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from demo.manifest import build_manifest
+from demo.seed import seed
+from roster.models import Person
+
+
+class Command(BaseCommand):
+    help = "Load the fictional demo data (counties, units, persons, logins); safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--manifest", type=Path, help="write the demo manifest JSON here")
+
+    def handle(self, *args, manifest: Path | None = None, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "Demo data is off in this environment (set DEMO_DATA_ALLOWED=True to load it)."
+            )
+        plan, created = seed()
+        if Person.objects.filter(id_number=plan.new_registration_id).exists():
+            raise CommandError(
+                "The demo data was seeded on another day; run `make reset-demo` to seed afresh."
+            )
+        content = build_manifest(plan)
+        if manifest:
+            manifest.parent.mkdir(parents=True, exist_ok=True)
+            manifest.write_text(json.dumps(content, ensure_ascii=False, indent=2) + "\n")
+        summary = ", ".join(f"{count} {name}" for name, count in created.items() if count)
+        self.stdout.write(f"Demo data: {'created ' + summary if summary else 'already loaded'}.")
+        self._print_logins(content, manifest)
+
+    def _print_logins(self, content: dict, manifest: Path | None) -> None:
+        write = self.stdout.write
+        write("")
+        write("Demo logins (all data fictional):")
+        for unit in content["units"]:
+            registered = "app registered" if unit["app_registered"] else "app NOT registered"
+            write(
+                f"  unit   {unit['username']:<16} password {unit['password']:<10}"
+                f" {unit['name']} (agent {unit['agent']['name']}, {registered})"
+            )
+        for staff in content["staff"]:
+            write(
+                f"  staff  {staff['username']:<16} password {staff['password']:<14}"
+                f" county {staff['county']}  /backoffice/"
+            )
+        admin = content["admin"]
+        write(f"  admin  {admin['username']:<16} password {admin['password']:<14} /admin/")
+        if manifest:
+            write(f"Manifest: {manifest}")

@@ -1,0 +1,443 @@
+"""Build the demo data set and write it idempotently (`manage.py seed_demo`).
+
+Everything comes from one seeded random generator, so two runs on the same day produce the same
+people; the scenario persons (pension-eligible, arrears, ...) are placed relative to the day of the
+run, so that `pension_eligible` is eligible whenever the data is made. Objects are created only
+when missing (found by unit code, personal code, user name), so a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+import random
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import Agent
+from accounts.rules import initial_password
+from appcenter.models import AppUser
+from demo import data
+from pension.rules import (
+    RetirementGroup,
+    retirement_group,
+    statutory_retirement_month,
+)
+from portal.identity import (
+    credit_code_with_check_character,
+    resident_id_with_check_digit,
+    unit_username,
+)
+from portal.yearmonth import YearMonth
+from roster.models import (
+    Contribution,
+    County,
+    DeemedPeriod,
+    InsuranceRelation,
+    Person,
+    Retirement,
+    Unit,
+)
+
+SEED = 20141001
+SCHEME_START = YearMonth(2014, 10)
+UNIT_RATE = Decimal("0.16")  # unit contribution: 16 % of the base
+PERSONAL_RATE = Decimal("0.08")  # personal contribution: 8 % of the base
+CENT = Decimal("0.01")
+ARREARS_MONTHS = 3
+
+
+@dataclass
+class PlannedPerson:
+    personal_code: str
+    name: str
+    id_number: str
+    sex: str
+    birth_date: datetime.date
+    work_start_date: datetime.date
+    staff_category: str
+    phone: str
+    unit_code: str
+    relation_status: str | None  # None: never insured
+    start_month: YearMonth | None = None
+    end_month: YearMonth | None = None
+    base: Decimal = Decimal("0")
+    arrears_months: int = 0
+    retirement: tuple[datetime.date, str, Decimal] | None = None
+    scenario: str = ""
+
+
+@dataclass
+class Plan:
+    today: datetime.date
+    persons: list[PlannedPerson] = field(default_factory=list)
+    agents: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+    new_registration_id: str = ""
+
+
+class _Generator:
+    def __init__(self, today: datetime.date):
+        self.rng = random.Random(SEED)
+        self.today = today
+        self.this_month = YearMonth.from_date(today)
+        self.used_ids: set[str] = set()
+        self.county_sequence: dict[str, int] = {}
+
+    # --- identities -----------------------------------------------------------------------
+    def name(self) -> str:
+        given = "".join(
+            self.rng.choice(data.GIVEN_NAME_CHARACTERS) for _ in range(self.rng.choice((1, 2, 2)))
+        )
+        return self.rng.choice(data.SURNAMES) + given
+
+    def id_number(self, county: str, birth: datetime.date, sex: str) -> str:
+        while True:
+            sequence = self.rng.randrange(0, 500) * 2 + (1 if sex == "M" else 0)
+            number = resident_id_with_check_digit(f"{county}{birth:%Y%m%d}{sequence:03d}")
+            if number not in self.used_ids:
+                self.used_ids.add(number)
+                return number
+
+    def phone(self) -> str:
+        return (
+            self.rng.choice(("138", "139", "150", "158", "187", "135", "182"))
+            + f"{self.rng.randrange(10**8):08d}"
+        )
+
+    def personal_code(self, county: str) -> str:
+        sequence = self.county_sequence.get(county, 0) + 1
+        self.county_sequence[county] = sequence
+        return f"{county}{sequence:06d}"
+
+    def birth_in(self, month: YearMonth) -> datetime.date:
+        return datetime.date(month.year, month.month, self.rng.randint(1, 28))
+
+    def base(self) -> Decimal:
+        return Decimal(self.rng.randrange(4500, 14000, 10))
+
+    # --- persons --------------------------------------------------------------------------
+    def person(
+        self,
+        unit: data.DemoUnit,
+        *,
+        birth: datetime.date,
+        sex: str,
+        cadre: bool,
+        work_start: datetime.date,
+        scenario: str = "",
+    ) -> PlannedPerson:
+        return PlannedPerson(
+            personal_code=self.personal_code(unit.county),
+            name=self.name(),
+            id_number=self.id_number(unit.county, birth, sex),
+            sex=sex,
+            birth_date=birth,
+            work_start_date=work_start,
+            staff_category="cadre" if cadre else "worker",
+            phone=self.phone(),
+            unit_code=unit.code,
+            relation_status="active",
+            start_month=max(
+                SCHEME_START, YearMonth.from_date(work_start), YearMonth.parse(unit.insured_since)
+            ),
+            base=self.base(),
+            scenario=scenario,
+        )
+
+    def random_active(self, unit: data.DemoUnit) -> PlannedPerson:
+        sex = self.rng.choice("MF")
+        cadre = self.rng.random() < 0.7
+        group = retirement_group(sex=sex, is_cadre=cadre)
+        # Somebody between 23 and five months before their statutory retirement.
+        while True:
+            age_years = self.rng.randint(23, 62)
+            birth = self.birth_in(self.this_month - (age_years * 12 + self.rng.randrange(12)))
+            if statutory_retirement_month(YearMonth.from_date(birth), group) > self.this_month + 5:
+                break
+        work_age = self.rng.randint(20, 24)
+        work_start = datetime.date(birth.year + work_age, self.rng.randint(7, 9), 1)
+        return self.person(unit, birth=birth, sex=sex, cadre=cadre, work_start=work_start)
+
+    def random_retiree(self, unit: data.DemoUnit) -> PlannedPerson:
+        sex = self.rng.choice("MF")
+        cadre = self.rng.random() < 0.7
+        group = retirement_group(sex=sex, is_cadre=cadre)
+        # Retired between 2016 and last year.
+        retired = YearMonth(self.rng.randint(2016, self.today.year - 1), self.rng.randint(1, 12))
+        birth_month = retired - statutory_retirement_age(group, retired)
+        birth = self.birth_in(birth_month)
+        work_start = datetime.date(birth.year + self.rng.randint(19, 23), 8, 1)
+        person = self.person(unit, birth=birth, sex=sex, cadre=cadre, work_start=work_start)
+        person.relation_status = "ended"
+        person.end_month = retired - 1
+        pension = Decimal(self.rng.randrange(3200, 9800, 10)) + Decimal("0.50")
+        person.retirement = (retired.first_day(), "normal", pension)
+        return person
+
+    def near_retirement(
+        self,
+        unit: data.DemoUnit,
+        scenario: str,
+        *,
+        months_ahead: range,
+        work_start: datetime.date | None = None,
+    ) -> PlannedPerson:
+        """A man (cadre) whose statutory retirement month falls within `months_ahead` of today."""
+        group = RetirementGroup.MALE
+        targets = {self.this_month + n for n in months_ahead}
+        birth_month = self.this_month - 75 * 12
+        while statutory_retirement_month(birth_month, group) not in targets:
+            birth_month = birth_month + 1
+        birth = self.birth_in(birth_month)
+        start = work_start or datetime.date(birth.year + 22, 8, 1)
+        return self.person(
+            unit, birth=birth, sex="M", cadre=True, work_start=start, scenario=scenario
+        )
+
+
+def statutory_retirement_age(group: RetirementGroup, retired: YearMonth) -> int:
+    """The age (months) of someone in `group` who reached statutory retirement in `retired`."""
+    birth = retired - 72 * 12
+    while statutory_retirement_month(birth, group) < retired:
+        birth = birth + 1
+    return retired - birth
+
+
+def build_plan(today: datetime.date) -> Plan:
+    """Decide every person of the demo; pure (no database)."""
+    generator = _Generator(today)
+    plan = Plan(today=today)
+    for unit in data.UNITS:
+        retirees = max(4, unit.staff_count // 15)
+        for _ in range(unit.staff_count - retirees):
+            plan.persons.append(generator.random_active(unit))
+        for _ in range(retirees):
+            plan.persons.append(generator.random_retiree(unit))
+        if unit.has_service:
+            sex = generator.rng.choice("MF")
+            birth = generator.birth_in(generator.this_month - generator.rng.randint(30, 50) * 12)
+            plan.agents[unit.code] = (
+                generator.name(),
+                generator.id_number(unit.county, birth, sex),
+                generator.phone(),
+                "",
+            )
+
+    main_unit, second_unit, third_unit = data.UNITS[0], data.UNITS[1], data.UNITS[2]
+    scenarios = [
+        generator.near_retirement(main_unit, "pension_eligible", months_ahead=range(1, 3)),
+        generator.near_retirement(main_unit, "pension_arrears", months_ahead=range(1, 3)),
+        generator.near_retirement(
+            main_unit,
+            "pension_short_months",
+            months_ahead=range(1, 3),
+            work_start=datetime.date(generator.today.year - 11, 3, 1),
+        ),
+    ]
+    scenarios[1].arrears_months = ARREARS_MONTHS
+    young = generator.person(
+        main_unit,
+        birth=generator.birth_in(generator.this_month - 45 * 12),
+        sex="F",
+        cadre=True,
+        work_start=datetime.date(generator.today.year - 23, 8, 1),
+        scenario="pension_not_of_age",
+    )
+    retiree = generator.random_retiree(main_unit)
+    retiree.scenario = "retiree"
+    never_insured = generator.person(
+        main_unit,
+        birth=generator.birth_in(generator.this_month - 28 * 12),
+        sex="M",
+        cadre=True,
+        work_start=datetime.date(generator.today.year - 5, 7, 1),
+        scenario="new_insurance",
+    )
+    never_insured.relation_status = None
+    suspended = generator.random_active(third_unit)
+    suspended.relation_status = "suspended"
+    suspended.end_month = generator.this_month - 14
+    suspended.scenario = "continuation"
+    plan.persons.extend([*scenarios, young, retiree, never_insured, suspended])
+
+    birth = generator.birth_in(generator.this_month - 26 * 12)
+    plan.new_registration_id = generator.id_number(second_unit.county, birth, "F")
+    for unit in data.UNITS:
+        if unit.code in plan.agents:
+            name, id_number, phone, _ = plan.agents[unit.code]
+            plan.agents[unit.code] = (name, id_number, phone, f"agent{unit.code[-4:]}@example.cn")
+    return plan
+
+
+def _contributions(person: PlannedPerson, unit: Unit, person_row: Person, last: YearMonth):
+    end = person.end_month or last
+    if person.start_month is None or person.start_month > end:
+        return
+    unit_amount = (person.base * UNIT_RATE).quantize(CENT, ROUND_HALF_UP)
+    personal_amount = (person.base * PERSONAL_RATE).quantize(CENT, ROUND_HALF_UP)
+    first_due = end - (person.arrears_months - 1) if person.arrears_months else None
+    for month in person.start_month.iter_through(end):
+        yield Contribution(
+            person=person_row,
+            unit=unit,
+            month=month,
+            base=person.base,
+            unit_amount=unit_amount,
+            personal_amount=personal_amount,
+            status="due" if first_due and month >= first_due else "paid",
+        )
+
+
+@transaction.atomic
+def write_plan(plan: Plan) -> dict:
+    """Create what is missing; return counts of what was created."""
+    created = {"counties": 0, "units": 0, "persons": 0, "contributions": 0, "users": 0}
+    counties = {}
+    for code, name, city in data.COUNTIES:
+        counties[code], was_created = County.objects.get_or_create(
+            code=code, defaults={"name": name, "city": city}
+        )
+        created["counties"] += was_created
+
+    last_month = YearMonth.from_date(plan.today) - 1
+    for demo_unit in data.UNITS:
+        unit = Unit.objects.filter(code=demo_unit.code).first()
+        if unit is None:
+            unit = Unit.objects.create(
+                code=demo_unit.code,
+                name=demo_unit.name,
+                credit_code=_credit_code(demo_unit),
+                unit_type=demo_unit.unit_type,
+                county=counties[demo_unit.county],
+                legal_representative=demo_unit.legal_representative,
+                address=demo_unit.address,
+                phone=demo_unit.phone,
+                insured_since=YearMonth.parse(demo_unit.insured_since),
+            )
+            created["units"] += 1
+            _write_persons(plan, demo_unit, unit, last_month, created)
+        _write_online_service(plan, demo_unit, unit, created)
+
+    user_model = get_user_model()
+    for username, password, county_code in data.STAFF:
+        if not user_model.objects.filter(username=username).exists():
+            user = user_model(
+                username=username,
+                county=counties[county_code],
+                last_name="柜台",
+                first_name=counties[county_code].name,
+            )
+            user.set_password(password)
+            user.save()
+            created["users"] += 1
+    admin_name, admin_password = data.ADMIN
+    if not user_model.objects.filter(username=admin_name).exists():
+        user_model.objects.create_superuser(admin_name, "admin@example.cn", admin_password)
+        created["users"] += 1
+    return created
+
+
+def _credit_code(unit: data.DemoUnit) -> str:
+    """统一社会信用代码: 11 (agency) or 12 (institution) + region + organisation code (GB 11714,
+    with its own check character) + check character (GB 32100)."""
+    prefix = "11" if unit.unit_type == "agency" else "12"
+    body = f"{int(unit.code[-6:]) * 37 % 10**8:08d}"
+    weights = (3, 7, 9, 10, 5, 8, 4, 2)
+    check = 11 - sum(int(d) * w for d, w in zip(body, weights, strict=True)) % 11
+    organisation = body + {10: "X", 11: "0"}.get(check, str(check))
+    return credit_code_with_check_character(f"{prefix}{unit.county}{organisation}")
+
+
+def _write_persons(
+    plan: Plan, demo_unit: data.DemoUnit, unit: Unit, last_month: YearMonth, created: dict
+) -> None:
+    planned = [p for p in plan.persons if p.unit_code == demo_unit.code]
+    rows = Person.objects.bulk_create(
+        Person(
+            personal_code=p.personal_code,
+            name=p.name,
+            id_number=p.id_number,
+            sex=p.sex,
+            birth_date=p.birth_date,
+            work_start_date=p.work_start_date,
+            staff_category=p.staff_category,
+            phone=p.phone,
+            address=f"{demo_unit.address[:6]}某小区{p.personal_code[-3:]}号",
+        )
+        for p in planned
+    )
+    created["persons"] += len(rows)
+    by_code = {
+        row.personal_code: row
+        for row in Person.objects.filter(personal_code__in=[p.personal_code for p in planned])
+    }
+    relations, deemed, retirements, contributions = [], [], [], []
+    for p in planned:
+        row = by_code[p.personal_code]
+        if p.relation_status is None:
+            continue
+        relations.append(
+            InsuranceRelation(
+                person=row,
+                unit=unit,
+                status=p.relation_status,
+                start_month=p.start_month,
+                end_month=p.end_month,
+                contribution_base=p.base,
+            )
+        )
+        work_start = YearMonth.from_date(p.work_start_date)
+        if work_start < SCHEME_START:
+            deemed.append(
+                DeemedPeriod(
+                    person=row,
+                    start_month=work_start,
+                    end_month=SCHEME_START - 1,
+                    note="参加工作至2014年9月",
+                )
+            )
+        if p.retirement:
+            retired_on, kind, pension = p.retirement
+            retirements.append(
+                Retirement(
+                    person=row,
+                    unit=unit,
+                    retirement_date=retired_on,
+                    retirement_type=kind,
+                    monthly_pension=pension,
+                )
+            )
+        contributions.extend(_contributions(p, unit, row, last_month))
+    InsuranceRelation.objects.bulk_create(relations)
+    DeemedPeriod.objects.bulk_create(deemed)
+    Retirement.objects.bulk_create(retirements)
+    Contribution.objects.bulk_create(contributions, batch_size=2000)
+    created["contributions"] += len(contributions)
+
+
+def _write_online_service(plan: Plan, demo_unit: data.DemoUnit, unit: Unit, created: dict) -> None:
+    if not demo_unit.has_service:
+        return
+    name, id_number, phone, email = plan.agents[demo_unit.code]
+    agent, _ = Agent.objects.get_or_create(
+        unit=unit, defaults={"name": name, "id_number": id_number, "phone": phone, "email": email}
+    )
+    user_model = get_user_model()
+    username = unit_username(unit.code)
+    if not user_model.objects.filter(username=username).exists():
+        user = user_model(username=username, unit=unit)
+        user.set_password(initial_password(agent.id_number))
+        user.save()
+        created["users"] += 1
+    if demo_unit.agent_registered_in_app:
+        AppUser.objects.get_or_create(
+            id_number=agent.id_number, defaults={"name": agent.name, "phone": agent.phone}
+        )
+
+
+def seed(today: datetime.date | None = None) -> tuple[Plan, dict]:
+    plan = build_plan(today or timezone.localdate())
+    return plan, write_plan(plan)

@@ -1,0 +1,96 @@
+"""The service tiles of the home page (R-1.4, R-6): what an agent can do online.
+
+Each tile names the URL of its page; a service whose page is not deployed yet shows as
+"not yet open" instead of a dead link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Tile:
+    title: str | Promise
+    description: str | Promise
+    url_name: str
+    icon: str
+
+    @property
+    def url(self) -> str | None:
+        try:
+            return reverse(self.url_name)
+        except NoReverseMatch:
+            return None
+
+
+@dataclass(frozen=True)
+class TileGroup:
+    title: str | Promise
+    tiles: tuple[Tile, ...]
+
+
+HOME_TILES = (
+    TileGroup(
+        _("Online business"),
+        (
+            Tile(
+                _("Pension claim"),
+                _("Claim the basic pension for a retiring employee"),
+                "pension:start",
+                "pension",
+            ),
+            Tile(
+                _("Staff addition"),
+                _("New registration, new insurance or continuation"),
+                "enrollment:add",
+                "person-add",
+            ),
+            Tile(
+                _("Staff reduction"),
+                _("Stop insurance for staff who leave the unit"),
+                "enrollment:reduce",
+                "person-remove",
+            ),
+        ),
+    ),
+    TileGroup(
+        _("Queries and printing"),
+        (
+            Tile(
+                _("Unit information"),
+                _("The unit's registration and insurance status"),
+                "roster:unit",
+                "unit",
+            ),
+            Tile(
+                _("Active staff roster"),
+                _("Insured staff, contributions, export to Excel"),
+                "roster:active",
+                "roster",
+            ),
+            Tile(
+                _("Retiree roster"),
+                _("Retired staff and their pensions"),
+                "roster:retired",
+                "retired",
+            ),
+            Tile(
+                _("Unit insurance certificate"),
+                _("Print the unit's certificate as PDF"),
+                "roster:unit_certificate",
+                "certificate",
+            ),
+            Tile(
+                _("Personal insurance certificate"),
+                _("Print a staff member's certificate"),
+                "roster:person_certificates",
+                "certificate",
+            ),
+        ),
+    ),
+)

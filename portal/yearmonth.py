@@ -1,0 +1,208 @@
+"""YearMonth: a calendar month (年月, shown as YYYY-MM), its model field and its form field.
+
+Contributions, insurance starts and retirements are counted in whole months. The model field
+stores the first day of the month in a DATE column, so the database orders and indexes it
+naturally; Python code sees `YearMonth` values. The form field renders as a year select and a
+month select, because IE11 has no `<input type=month>`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+_PATTERN = re.compile(r"^\s*(\d{4})-?(\d{1,2})\s*$")
+
+INVALID_MONTH = _("Enter a month as YYYY-MM, for example 2024-05.")
+INCOMPLETE_MONTH = _("Choose both the year and the month.")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class YearMonth:
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12 or not 1 <= self.year <= 9999:
+            raise ValueError(f"not a month: {self.year}-{self.month}")
+
+    @classmethod
+    def parse(cls, value: str) -> YearMonth:
+        """`"2024-05"` (or `"202405"`) -> YearMonth(2024, 5); ValueError otherwise."""
+        match = _PATTERN.match(value or "")
+        if not match:
+            raise ValueError(f"not a month: {value!r}")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def from_date(cls, value: datetime.date) -> YearMonth:
+        return cls(value.year, value.month)
+
+    @classmethod
+    def current(cls) -> YearMonth:
+        """This month in the portal's time zone (Asia/Shanghai)."""
+        return cls.from_date(timezone.localdate())
+
+    @property
+    def index(self) -> int:
+        """Months since year 0: differences of indexes are month counts."""
+        return self.year * 12 + self.month - 1
+
+    @classmethod
+    def from_index(cls, index: int) -> YearMonth:
+        return cls(index // 12, index % 12 + 1)
+
+    def first_day(self) -> datetime.date:
+        return datetime.date(self.year, self.month, 1)
+
+    def __add__(self, months: int) -> YearMonth:
+        if not isinstance(months, int):
+            return NotImplemented
+        return YearMonth.from_index(self.index + months)
+
+    def __sub__(self, other: YearMonth | int) -> YearMonth | int:
+        """`month - 3` is three months earlier; `later - earlier` counts the months between."""
+        if isinstance(other, YearMonth):
+            return self.index - other.index
+        if isinstance(other, int):
+            return YearMonth.from_index(self.index - other)
+        return NotImplemented
+
+    def months_through(self, last: YearMonth) -> int:
+        """Number of months from this month to `last`, both included (0 when `last` is earlier)."""
+        return max(0, last.index - self.index + 1)
+
+    def iter_through(self, last: YearMonth) -> Iterator[YearMonth]:
+        """Every month from this one to `last`, both included."""
+        for index in range(self.index, last.index + 1):
+            yield YearMonth.from_index(index)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def to_year_month(value: object) -> YearMonth | None:
+    """Accept what forms, fixtures and the database hand over: YearMonth, date, 'YYYY-MM'."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, YearMonth):
+        return value
+    if isinstance(value, datetime.date):
+        return YearMonth.from_date(value)
+    if isinstance(value, str):
+        try:
+            return YearMonth.parse(value)
+        except ValueError:
+            # 'YYYY-MM-DD' from a serialised date column
+            try:
+                return YearMonth.from_date(datetime.date.fromisoformat(value))
+            except ValueError:
+                pass
+    raise ValidationError(INVALID_MONTH, code="invalid")
+
+
+class YearMonthField(models.DateField):
+    """A month stored as the first day of that month (DATE column); Python sees YearMonth."""
+
+    description = _("Year and month")
+
+    def from_db_value(self, value, expression, connection):
+        return None if value is None else YearMonth.from_date(value)
+
+    def to_python(self, value):
+        return to_year_month(value)
+
+    def get_prep_value(self, value):
+        month = to_year_month(value)
+        return None if month is None else month.first_day()
+
+    def value_to_string(self, obj):
+        value = self.value_from_object(obj)
+        return "" if value is None else str(value)
+
+    def pre_save(self, model_instance, add):
+        return getattr(model_instance, self.attname)
+
+    def formfield(self, **kwargs):
+        return models.Field.formfield(self, form_class=YearMonthFormField, **kwargs)
+
+
+class YearMonthSelectWidget(forms.MultiWidget):
+    """Two selects, year and month: works in IE11 and without JavaScript."""
+
+    template_name = "portal/widgets/year_month.html"
+
+    def __init__(self, attrs=None, first_year: int = 1950, last_year: int | None = None):
+        self.first_year = first_year
+        self.last_year = last_year
+        widgets = (
+            forms.Select(attrs=attrs, choices=()),
+            forms.Select(attrs=attrs, choices=()),
+        )
+        super().__init__(widgets, attrs)
+
+    def get_context(self, name, value, attrs):
+        last_year = self.last_year or timezone.localdate().year + 5
+        years = [("", _("Year"))] + [
+            (str(y), str(y)) for y in range(last_year, self.first_year - 1, -1)
+        ]
+        months = [("", _("Month"))] + [(str(m), f"{m:02d}") for m in range(1, 13)]
+        self.widgets[0].choices = years
+        self.widgets[1].choices = months
+        context = super().get_context(name, value, attrs)
+        context["widget"]["subwidgets"][0]["label"] = _("Year")
+        context["widget"]["subwidgets"][1]["label"] = _("Month")
+        return context
+
+    def decompress(self, value):
+        month = value if isinstance(value, YearMonth) else None
+        if month is None and isinstance(value, str):
+            try:
+                month = YearMonth.parse(value)
+            except ValueError:
+                month = None
+        return [str(month.year), str(month.month)] if month else ["", ""]
+
+    def value_from_datadict(self, data, files, name):
+        # A plain `name=YYYY-MM` (from a bookmark or an older link) is accepted too.
+        if name in data:
+            return data.get(name)
+        year, month = super().value_from_datadict(data, files, name)
+        if not year and not month:
+            return ""
+        return [year, month]
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+
+class YearMonthFormField(forms.Field):
+    widget = YearMonthSelectWidget
+    default_error_messages = {"invalid": INVALID_MONTH, "incomplete": INCOMPLETE_MONTH}
+
+    def to_python(self, value):
+        if value in (None, "", ["", ""]):
+            return None
+        if isinstance(value, (list, tuple)):
+            year, month = value
+            if not year or not month:
+                raise ValidationError(self.error_messages["incomplete"], code="incomplete")
+            try:
+                return YearMonth(int(year), int(month))
+            except (TypeError, ValueError):
+                raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        try:
+            return to_year_month(value)
+        except ValidationError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+    def prepare_value(self, value):
+        return value
