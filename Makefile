@@ -16,7 +16,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-no
 # The PostgreSQL server the suite runs against (trust auth); `make test` creates what it needs.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jxsi_portal
 
-.PHONY: run test system-deps deps messages check-translations lint ie11 pytest-postgres \
+.PHONY: run test system-deps deps messages messages-update check-translations lint ie11 pytest-postgres \
 	pytest-sqlite migrations-check reset-demo clean
 
 system-deps:
@@ -71,6 +71,11 @@ migrations-check: deps
 
 check-translations: messages
 	$(PY) manage.py check_translations
+
+# After changing strings: refresh the catalogue, then translate the new entries in the .po file.
+messages-update: deps
+	$(PY) manage.py makemessages -l zh_Hans --no-obsolete --ignore=.venv --ignore=node_modules \
+		--ignore=var --ignore=tests --ignore=bench --ignore='*/migrations/*' --ignore=static/vendor
 
 # IE11: our JavaScript must parse as ES5, our CSS must use nothing IE11 lacks.
 ie11: deps

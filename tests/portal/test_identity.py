@@ -1,0 +1,147 @@
+"""Shared identity validation (DESIGN §3): both sides of every boundary, Chinese messages."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from portal import identity
+from portal.identity import (
+    normalise_credit_code,
+    normalise_mobile,
+    normalise_resident_id,
+    normalise_unit_code,
+    resident_id_birth_date,
+    resident_id_sex,
+    resident_id_with_check_digit,
+    unit_code_candidates,
+    unit_username,
+)
+
+VALID_ID = "360426199101010071"  # python-stdnum's documented example
+
+
+def error_code(func, value):
+    with pytest.raises(ValidationError) as raised:
+        func(value)
+    return raised.value.code
+
+
+def test_valid_resident_id_passes():
+    assert normalise_resident_id(VALID_ID) == VALID_ID
+
+
+def test_resident_id_lowercase_x_and_spaces_are_normalised():
+    number = resident_id_with_check_digit("36010219800517009")
+    assert number.endswith("X")  # chosen so that the check digit is X
+    assert normalise_resident_id(" " + number.lower() + " ") == number
+
+
+def test_region_code_younger_than_holder_still_passes():
+    """360102 (东湖区) as coded today did not exist in 1980; IDs issued from 1984 carry it."""
+    number = resident_id_with_check_digit("36010219800101123")
+    assert normalise_resident_id(number) == number
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("", "required"),
+        ("36042619910101007", "length"),  # 17 characters
+        ("3604261991010100711", "length"),  # 19 characters
+        ("36042619910101007A", "format"),
+        ("3604261991010100X1", "format"),
+        ("000426199101010071", "region"),
+        (resident_id_with_check_digit("36042619910230007"), "birth_date"),  # 30 February
+        (resident_id_with_check_digit("36042618991231007"), "birth_date"),  # before 1900
+        ("360426199101010072", "check_digit"),
+    ],
+)
+def test_invalid_resident_ids_are_refused(value, code):
+    assert error_code(normalise_resident_id, value) == code
+
+
+def test_birth_date_boundaries():
+    assert normalise_resident_id(resident_id_with_check_digit("36042619000101007"))
+    today = datetime.date.today()
+    tomorrow = today + datetime.timedelta(days=2)
+    future = resident_id_with_check_digit(f"360426{tomorrow:%Y%m%d}007")
+    assert error_code(normalise_resident_id, future) == "birth_date"
+
+
+def test_sex_and_birth_date_derived_from_id():
+    assert resident_id_birth_date(VALID_ID) == datetime.date(1991, 1, 1)
+    assert resident_id_sex(VALID_ID) == "M"  # 17th digit 7: odd
+    female = resident_id_with_check_digit("36010219800517002")
+    assert resident_id_sex(female) == "F"
+
+
+def test_resident_id_message_is_chinese():
+    with translation.override("zh-hans"), pytest.raises(ValidationError) as raised:
+        normalise_resident_id("360426199101010072")
+    assert "校验位不正确" in raised.value.messages[0]
+
+
+CREDIT_CODE = "91350100M000100Y43"  # python-stdnum's documented example
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        CREDIT_CODE,
+        identity.credit_code_with_check_character("11360102MB1234567"),  # agency (11…)
+        identity.credit_code_with_check_character("12360102MB1234567"),  # institution (12…)
+    ],
+)
+def test_valid_credit_codes_pass(value):
+    assert normalise_credit_code(value.lower()) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("91350100M000100Y4", "length"),
+        ("91350100M000100Y433", "length"),
+        ("9135010OM000100Y43", "format"),  # letter O in the digits part
+        ("91350100M000100Y44", "check_digit"),
+    ],
+)
+def test_invalid_credit_codes_are_refused(value, code):
+    assert error_code(normalise_credit_code, value) == code
+
+
+@pytest.mark.parametrize("value", ["13800138000", "19912345678", "+86 138-0013-8000"])
+def test_valid_mobiles_pass(value):
+    assert normalise_mobile(value) in {"13800138000", "19912345678"}
+
+
+@pytest.mark.parametrize(
+    "value", ["", "12800138000", "1380013800", "138001380000", "23800138000", "1380013800a"]
+)
+def test_invalid_mobiles_are_refused(value):
+    assert error_code(normalise_mobile, value) == "mobile"
+
+
+@pytest.mark.parametrize("value", ["3699199555", "369900181666"])
+def test_unit_codes_of_10_and_12_digits_pass(value):
+    assert normalise_unit_code(value) == value
+
+
+@pytest.mark.parametrize("value", ["", "369919955", "36991995551", "3699001816661", "36991995a5"])
+def test_unit_codes_of_other_lengths_are_refused(value):
+    assert error_code(normalise_unit_code, value) == "unit_code"
+
+
+def test_r5_2_ten_digit_code_gets_00():
+    assert unit_username("3699199555") == "369919955500"
+
+
+def test_r5_2_twelve_digit_code_is_the_user_name():
+    assert unit_username("369900181666") == "369900181666"
+
+
+def test_r5_2_either_typed_form_finds_the_unit():
+    assert unit_code_candidates("3699199555") == ["3699199555"]
+    assert unit_code_candidates("369919955500") == ["369919955500", "3699199555"]
+    assert unit_code_candidates("369900181666") == ["369900181666"]

@@ -1,0 +1,90 @@
+"""The YYYY-MM month type, its model field and its two-select form field."""
+
+import datetime
+
+import pytest
+from django import forms
+from django.core.exceptions import ValidationError
+
+from portal.yearmonth import INCOMPLETE_MONTH, YearMonth, YearMonthFormField, to_year_month
+from roster.models import InsuranceRelation
+from tests.factories import InsuranceRelationFactory
+
+
+def test_parse_and_format():
+    assert YearMonth.parse("2024-05") == YearMonth(2024, 5)
+    assert YearMonth.parse("202405") == YearMonth(2024, 5)
+    assert str(YearMonth(2024, 5)) == "2024-05"
+
+
+@pytest.mark.parametrize("value", ["2024-13", "2024-00", "24-05", "2024/05", "", "abc"])
+def test_parse_refuses_non_months(value):
+    with pytest.raises(ValueError):
+        YearMonth.parse(value)
+
+
+def test_arithmetic_crosses_year_boundaries():
+    assert YearMonth(2024, 12) + 1 == YearMonth(2025, 1)
+    assert YearMonth(2025, 1) - 1 == YearMonth(2024, 12)
+    assert YearMonth(2025, 1) - YearMonth(2014, 10) == 123
+    assert YearMonth(2014, 10).months_through(YearMonth(2014, 10)) == 1
+    assert YearMonth(2014, 10).months_through(YearMonth(2014, 9)) == 0
+    assert list(YearMonth(2024, 11).iter_through(YearMonth(2025, 2))) == [
+        YearMonth(2024, 11),
+        YearMonth(2024, 12),
+        YearMonth(2025, 1),
+        YearMonth(2025, 2),
+    ]
+
+
+def test_ordering():
+    assert YearMonth(2024, 12) < YearMonth(2025, 1) < YearMonth(2025, 2)
+
+
+def test_to_year_month_accepts_dates_and_strings():
+    assert to_year_month(datetime.date(2024, 5, 31)) == YearMonth(2024, 5)
+    assert to_year_month("2024-05-01") == YearMonth(2024, 5)
+    assert to_year_month(None) is None
+    with pytest.raises(ValidationError):
+        to_year_month("May 2024")
+
+
+@pytest.mark.django_db
+def test_model_field_round_trip_and_range_filter():
+    relation = InsuranceRelationFactory(start_month=YearMonth(2016, 3))
+    relation.refresh_from_db()
+    assert relation.start_month == YearMonth(2016, 3)
+    assert InsuranceRelation.objects.filter(start_month__gte=YearMonth(2016, 3)).count() == 1
+    assert InsuranceRelation.objects.filter(start_month__gt="2016-03").count() == 0
+
+
+class MonthForm(forms.Form):
+    month = YearMonthFormField(required=False)
+    required_month = YearMonthFormField()
+
+
+def test_form_field_renders_year_and_month_selects():
+    html = MonthForm().as_p()
+    assert 'name="month_0"' in html and 'name="month_1"' in html
+    assert "<select" in html and 'type="month"' not in html
+
+
+def test_form_field_reads_two_selects():
+    form = MonthForm(data={"month_0": "2024", "month_1": "5", "required_month": "2023-01"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data == {"month": YearMonth(2024, 5), "required_month": YearMonth(2023, 1)}
+
+
+def test_form_field_half_filled_is_an_error_and_keeps_the_input():
+    form = MonthForm(
+        data={"month_0": "2024", "month_1": "", "required_month_0": "2023", "required_month_1": "1"}
+    )
+    assert not form.is_valid()
+    assert form.errors["month"] == [str(INCOMPLETE_MONTH)]
+    assert 'value="2024" selected' in str(form["month"])
+
+
+def test_form_field_required():
+    form = MonthForm(data={})
+    assert not form.is_valid()
+    assert "required_month" in form.errors

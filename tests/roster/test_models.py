@@ -1,0 +1,124 @@
+"""Database constraints hold the domain's invariants (DESIGN §3), on PostgreSQL and SQLite."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from portal.yearmonth import YearMonth
+from roster.models import Contribution, InsuranceRelation, Person
+from tests.factories import (
+    ContributionFactory,
+    DeemedPeriodFactory,
+    InsuranceRelationFactory,
+    PersonFactory,
+    UnitFactory,
+    resident_id,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def violates(factory, **kwargs) -> bool:
+    try:
+        with transaction.atomic():
+            factory(**kwargs)
+    except IntegrityError:
+        return True
+    return False
+
+
+def test_unit_code_is_unique():
+    UnitFactory(code="3601021001")
+    assert violates(UnitFactory, code="3601021001")
+
+
+def test_unit_code_must_have_10_or_12_digits():
+    assert not violates(UnitFactory, code="360102100212")
+    assert violates(UnitFactory, code="36010210011")
+
+
+def test_credit_code_is_unique():
+    unit = UnitFactory()
+    assert violates(UnitFactory, credit_code=unit.credit_code)
+
+
+def test_personal_code_is_unique():
+    PersonFactory(personal_code="360102000001")
+    assert violates(PersonFactory, personal_code="360102000001")
+
+
+def test_id_type_and_number_are_unique_together():
+    person = PersonFactory()
+    assert violates(PersonFactory, id_number=person.id_number)
+    assert not violates(PersonFactory, id_number=person.id_number, id_type=Person.IdType.PASSPORT)
+
+
+def test_at_most_one_active_relation_per_person():
+    relation = InsuranceRelationFactory()
+    assert violates(InsuranceRelationFactory, person=relation.person)
+    assert not violates(
+        InsuranceRelationFactory,
+        person=relation.person,
+        status=InsuranceRelation.Status.SUSPENDED,
+        end_month=YearMonth(2020, 1),
+    )
+
+
+def test_relation_cannot_end_before_it_starts():
+    assert violates(
+        InsuranceRelationFactory,
+        start_month=YearMonth(2020, 5),
+        end_month=YearMonth(2020, 4),
+        status=InsuranceRelation.Status.ENDED,
+    )
+    assert not violates(
+        InsuranceRelationFactory,
+        start_month=YearMonth(2020, 5),
+        end_month=YearMonth(2020, 5),
+        status=InsuranceRelation.Status.ENDED,
+    )
+
+
+def test_one_contribution_per_person_unit_month():
+    row = ContributionFactory()
+    assert violates(ContributionFactory, person=row.person, unit=row.unit, month=row.month)
+    assert not violates(ContributionFactory, person=row.person, unit=row.unit, month=row.month + 1)
+
+
+def test_contribution_status_paid_or_due():
+    row = ContributionFactory(status=Contribution.Status.DUE)
+    assert row.get_status_display() == "应缴未缴"
+
+
+def test_deemed_period_ends_before_the_scheme_began():
+    assert not violates(DeemedPeriodFactory, end_month=YearMonth(2014, 9))
+    assert violates(DeemedPeriodFactory, end_month=YearMonth(2014, 10))
+
+
+def test_deemed_period_months_are_counted_inclusively():
+    period = DeemedPeriodFactory(start_month=YearMonth(2002, 8), end_month=YearMonth(2014, 9))
+    assert period.months == 146
+
+
+def test_person_clean_checks_id_against_sex_and_birth_date():
+    number = resident_id(birth=datetime.date(1980, 5, 17), sequence=123)  # odd: male
+    person = PersonFactory.build(id_number=number, sex="F", birth_date=datetime.date(1980, 5, 18))
+    with pytest.raises(ValidationError) as raised:
+        person.clean()
+    assert set(raised.value.message_dict) == {"sex", "birth_date"}
+    person.sex, person.birth_date = "M", datetime.date(1980, 5, 17)
+    person.clean()
+
+
+def test_person_clean_refuses_an_invalid_resident_id():
+    person = PersonFactory.build(id_number="360426199101010072")
+    with pytest.raises(ValidationError) as raised:
+        person.clean()
+    assert "id_number" in raised.value.message_dict
+
+
+def test_passport_numbers_are_not_checked_as_resident_ids():
+    person = PersonFactory.build(id_type=Person.IdType.PASSPORT, id_number="E12345678")
+    person.clean()
