@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 
 from accounts.rules import initial_password
 from portal.identity import resident_id_with_check_digit
@@ -16,5 +17,6 @@ def test_r5_3_final_x_is_capital():
 
 
 def test_initial_password_needs_a_valid_id():
-    with pytest.raises(Exception, match="校验位|check"):
+    with pytest.raises(ValidationError) as raised:
         initial_password("360426199101010072")
+    assert raised.value.code == "check_digit"

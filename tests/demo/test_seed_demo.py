@@ -145,13 +145,13 @@ def test_pension_eligible_is_of_age_soon_with_enough_months_and_no_arrears(manif
 
 
 def test_pension_arrears_has_due_months(manifest):
-    paid, due, deemed = person_months(manifest["persons"]["pension_arrears"]["personal_code"])
+    _paid, due, _deemed = person_months(manifest["persons"]["pension_arrears"]["personal_code"])
     assert due > 0
 
 
 def test_pension_short_months_cannot_reach_the_minimum(manifest):
     code = manifest["persons"]["pension_short_months"]["personal_code"]
-    paid, due, deemed = person_months(code)
+    paid, _due, deemed = person_months(code)
     retires = retirement_month(code)
     assert 0 < retires - YearMonth.current() <= 3
     assert paid + deemed + (retires - YearMonth.current()) < minimum_contribution_months(
