@@ -1,8 +1,9 @@
 """`manage.py check_translations`: fail when the zh_Hans catalogue misses or fuzzies a string.
 
-Extracts the messages of the current code into a scratch copy of the catalogue (so the
-committed one stays untouched), then lists every entry that is untranslated or fuzzy, which
-covers strings added to code or templates without a translation.
+Extracts the messages of the current code in a scratch copy of the source tree (makemessages
+writes into the `locale/` beside the sources it reads, so the committed catalogue must not be
+there), then lists every entry that is untranslated or fuzzy, which covers strings added to code
+or templates without a translation.
 """
 
 import os
@@ -17,6 +18,9 @@ from django.test.utils import override_settings
 
 LANGUAGE = "zh_Hans"
 IGNORED = [".venv", "node_modules", "var", "tests", "bench", "*/migrations/*", "static/vendor"]
+NOT_COPIED = shutil.ignore_patterns(
+    ".venv", "node_modules", "var", ".git", "tests", "bench", "__pycache__", "*.mo", "static"
+)
 
 
 def incomplete_entries(po_path: Path) -> list[str]:
@@ -34,12 +38,12 @@ class Command(BaseCommand):
     help = "Fail when any message of the code lacks a zh_Hans translation or is fuzzy."
 
     def handle(self, *args, **options):
-        source = Path(settings.LOCALE_PATHS[0])
         with tempfile.TemporaryDirectory() as scratch:
-            locale = Path(scratch) / "locale"
-            shutil.copytree(source, locale)
+            tree = Path(scratch) / "tree"
+            shutil.copytree(settings.BASE_DIR, tree, ignore=NOT_COPIED)
+            locale = tree / "locale"
             cwd = os.getcwd()
-            os.chdir(settings.BASE_DIR)
+            os.chdir(tree)
             try:
                 with override_settings(LOCALE_PATHS=[locale]):
                     call_command(

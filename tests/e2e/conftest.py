@@ -1,0 +1,95 @@
+"""Real-browser tests: headless Chromium from Debian's package, driven by Playwright, against
+Django's live server. `visit()` fails on console errors and on serious or critical
+accessibility violations (axe-core; GB/T 37668 follows WCAG) and keeps a screenshot."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "var" / "screenshots"
+VIEWPORT = {"width": 1366, "height": 768}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+class Visitor:
+    """A browser tab that checks every page it visits."""
+
+    def __init__(self, page, base_url: str):
+        self.page = page
+        self.base_url = base_url
+        self.console_errors: list[str] = []
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.console_errors.append(f"page error: {error}"))
+
+    def _on_console(self, message) -> None:
+        if message.type == "error":
+            self.console_errors.append(message.text)
+
+    def visit(self, path: str, screenshot: str):
+        response = self.page.goto(self.base_url + path)
+        assert response is not None and response.ok, f"{path}: HTTP {response and response.status}"
+        self.check(screenshot)
+        return response
+
+    def check(self, screenshot: str) -> None:
+        """Console clean, no serious accessibility violation; keep a screenshot."""
+        self.page.wait_for_load_state("load")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"{screenshot}.png"), full_page=True)
+        assert not self.console_errors, f"browser console errors: {self.console_errors}"
+        self.page.add_script_tag(path=str(AXE))
+        results = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        serious = [
+            f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+            + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+            for violation in results["violations"]
+            if violation["impact"] in ("serious", "critical")
+        ]
+        assert not serious, "accessibility violations:\n" + "\n".join(serious)
+
+
+@pytest.fixture
+def visitor(browser, live_server):
+    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+    page = context.new_page()
+    yield Visitor(page, live_server.url)
+    context.close()

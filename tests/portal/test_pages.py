@@ -1,0 +1,86 @@
+"""The home page, the health check and what every response carries."""
+
+import pytest
+from django.db import DatabaseError
+from django.urls import reverse
+
+from tests.factories import UnitFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_chinese_with_title_login_and_nav(client):
+    response = client.get("/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="zh-hans">' in html
+    assert "江西省社会保险线上服务大厅" in html
+    assert "登录" in html
+    for label in ("首页", "办理中", "办结"):
+        assert label in html
+
+
+def test_home_page_lists_the_services_of_r1_4_and_r6(client):
+    html = client.get("/").content.decode()
+    for title in (
+        "养老金申报",
+        "在职人员增加",
+        "在职人员减少",
+        "单位基本信息查询",
+        "在职花名册查询",
+        "退休花名册查询",
+        "单位参保证明打印",
+        "个人参保证明打印",
+    ):
+        assert title in html
+
+
+def test_services_without_a_page_yet_are_marked_not_open(client):
+    html = client.get("/").content.decode()
+    assert "即将开通" in html
+    assert 'href="/pension/' not in html
+
+
+def test_logged_in_user_sees_the_unit_in_the_avatar_menu(client):
+    unit = UnitFactory(name="南昌市东湖区教育体育局")
+    client.force_login(UserFactory(username="360102100100", unit=unit))
+    html = client.get("/").content.decode()
+    assert "南昌市东湖区教育体育局" in html
+    assert "data-user-menu" in html
+
+
+def test_pages_ask_ie11_for_edge_mode(client):
+    response = client.get("/")
+    assert response.headers["X-UA-Compatible"] == "IE=edge"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_unknown_page_is_a_chinese_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "页面不存在" in response.content.decode()
+
+
+def test_healthz_answers_200_when_the_database_answers(client):
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr("portal.views.connection.cursor", broken_cursor)
+    response = client.get(reverse("healthz"))
+    assert response.status_code == 503
+
+
+def test_healthz_refuses_writes(client):
+    assert client.post(reverse("healthz")).status_code == 405
+
+
+def test_home_page_query_count_is_constant(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
+        client.get("/")

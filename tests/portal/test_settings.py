@@ -1,0 +1,115 @@
+"""Settings from the environment (DESIGN §2), checked in fresh processes."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DEBUG": "False",
+    "SECRET_KEY": "k3Jv9-prod-7Qw2zX8mN4bT6yR1uE5oP0aS-dF3gH7jK9lZ2xC4vB6nM8qW1eR3tY5u",
+    "ALLOWED_HOSTS": "portal.example.cn",
+    "DATABASE_URL": "postgres://portal:secret@db.example.cn:5432/portal",
+    "CACHE_URL": "redis://cache.example.cn:6379/0",
+}
+
+
+def clean_env(**environment: str) -> dict[str, str]:
+    """This process's environment without the settings under test (and without the browser
+    tests' DJANGO_ALLOW_ASYNC_UNSAFE), plus `environment`."""
+    ours = {
+        "DATABASE_URL",
+        "CACHE_URL",
+        "DEBUG",
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    }
+    env = {key: value for key, value in os.environ.items() if key not in ours}
+    env.update(environment, DJANGO_SETTINGS_MODULE="portal.settings")
+    return env
+
+
+def run(code: str, **environment: str) -> str:
+    env = clean_env(**environment)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+SHOW = """
+import json, django
+from django.conf import settings
+django.setup()
+db = settings.DATABASES["default"]
+print(json.dumps({"engine": db["ENGINE"], "name": str(db["NAME"]), "options": db.get("OPTIONS", {}),
+  "conn_max_age": db.get("CONN_MAX_AGE"), "cache": settings.CACHES["default"]["BACKEND"],
+  "debug": settings.DEBUG, "language": settings.LANGUAGE_CODE, "tz": settings.TIME_ZONE,
+  "use_tz": settings.USE_TZ, "user": settings.AUTH_USER_MODEL}))
+"""
+
+
+def test_no_environment_gives_sqlite_and_database_cache_under_var():
+    shown = json.loads(run(SHOW))
+    assert shown["engine"] == "django.db.backends.sqlite3"
+    assert shown["name"].endswith("var/db.sqlite3")
+    assert shown["options"]["transaction_mode"] == "IMMEDIATE"
+    assert shown["cache"] == "django.core.cache.backends.db.DatabaseCache"
+    assert shown["language"] == "zh-hans" and shown["tz"] == "Asia/Shanghai" and shown["use_tz"]
+    assert shown["user"] == "accounts.User"
+
+
+def test_development_secret_key_is_kept_between_starts():
+    first = run("from django.conf import settings; print(settings.SECRET_KEY)")
+    second = run("from django.conf import settings; print(settings.SECRET_KEY)")
+    assert first == second and len(first.strip()) >= 50
+    assert (ROOT / "var" / "secret_key").exists()
+
+
+def test_database_and_cache_urls_switch_to_postgresql_pool_and_redis():
+    shown = json.loads(run(SHOW, **PRODUCTION))
+    assert shown["engine"] == "django.db.backends.postgresql"
+    assert shown["options"]["pool"]["max_size"] >= 1
+    assert shown["conn_max_age"] == 0
+    assert shown["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert shown["debug"] is False
+
+
+def test_production_settings_pass_the_deploy_check():
+    env = clean_env(**PRODUCTION)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_without_a_secret_key_refuses_to_start():
+    env = clean_env(DEBUG="False")
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
