@@ -9,7 +9,7 @@ from accounts.models import Agent
 from accounts.rules import initial_password
 from appcenter.models import AppUser
 from demo import data
-from demo.seed import Plan
+from demo.seed import Plan, unknown_resident_id
 from portal.identity import unit_username
 from roster.models import Person, Unit
 
@@ -84,7 +84,7 @@ def build_manifest(plan: Plan) -> dict:
             "active": [_person(person, units[main_unit]) for person in active],
         },
         "enrollment": {
-            "new_registration": {"id_type": "resident_id", "id_number": plan.new_registration_id},
+            "new_registration": {"id_type": "resident_id", "id_number": unknown_resident_id()},
             "new_insurance": never_insured,
             "continuation": scenario("continuation"),
         },

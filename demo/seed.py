@@ -48,6 +48,7 @@ UNIT_RATE = Decimal("0.16")  # unit contribution: 16 % of the base
 PERSONAL_RATE = Decimal("0.08")  # personal contribution: 8 % of the base
 CENT = Decimal("0.01")
 ARREARS_MONTHS = 3
+NEW_REGISTRATION_BIRTH = datetime.date(2000, 3, 8)
 
 
 @dataclass
@@ -75,7 +76,6 @@ class Plan:
     today: datetime.date
     persons: list[PlannedPerson] = field(default_factory=list)
     agents: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
-    new_registration_id: str = ""
 
 
 class _Generator:
@@ -223,10 +223,10 @@ def build_plan(today: datetime.date) -> Plan:
                 generator.name(),
                 generator.id_number(unit.county, birth, sex),
                 generator.phone(),
-                "",
+                f"agent{unit.code[-4:]}@example.cn",
             )
 
-    main_unit, second_unit, third_unit = data.UNITS[0], data.UNITS[1], data.UNITS[2]
+    main_unit, third_unit = data.UNITS[0], data.UNITS[2]
     scenarios = [
         generator.near_retirement(main_unit, "pension_eligible", months_ahead=range(1, 3)),
         generator.near_retirement(main_unit, "pension_arrears", months_ahead=range(1, 3)),
@@ -262,13 +262,6 @@ def build_plan(today: datetime.date) -> Plan:
     suspended.end_month = generator.this_month - 14
     suspended.scenario = "continuation"
     plan.persons.extend([*scenarios, young, retiree, never_insured, suspended])
-
-    birth = generator.birth_in(generator.this_month - 26 * 12)
-    plan.new_registration_id = generator.id_number(second_unit.county, birth, "F")
-    for unit in data.UNITS:
-        if unit.code in plan.agents:
-            name, id_number, phone, _ = plan.agents[unit.code]
-            plan.agents[unit.code] = (name, id_number, phone, f"agent{unit.code[-4:]}@example.cn")
     return plan
 
 
@@ -436,6 +429,25 @@ def _write_online_service(plan: Plan, demo_unit: data.DemoUnit, unit: Unit, crea
         AppUser.objects.get_or_create(
             id_number=agent.id_number, defaults={"name": agent.name, "phone": agent.phone}
         )
+
+
+def unknown_resident_id() -> str:
+    """A valid resident ID number that no person in the database has (新登记 in the demo)."""
+    for sequence in range(0, 1000, 2):
+        number = resident_id_with_check_digit(
+            f"360702{NEW_REGISTRATION_BIRTH:%Y%m%d}{sequence:03d}"
+        )
+        if not Person.objects.filter(id_number=number).exists():
+            return number
+    raise RuntimeError("no unused demo ID number left")
+
+
+def is_stale(plan: Plan) -> bool:
+    """True when the database was seeded on another day: its scenario persons are then placed
+    relative to that day, and `pension_eligible` may no longer be eligible."""
+    eligible = next(p for p in plan.persons if p.scenario == "pension_eligible")
+    stored = Person.objects.filter(personal_code=eligible.personal_code).first()
+    return stored is not None and stored.birth_date != eligible.birth_date
 
 
 def seed(today: datetime.date | None = None) -> tuple[Plan, dict]:

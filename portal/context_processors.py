@@ -4,4 +4,5 @@ from django.conf import settings
 
 
 def portal(request):
-    return {"portal_demo": settings.DEBUG}
+    # Wherever demo data may be loaded, every page says that its data is fictional.
+    return {"portal_demo": settings.DEMO_DATA_ALLOWED}

@@ -191,3 +191,15 @@ def test_persons_by_unit_belong_to_their_unit(manifest):
         assert Person.objects.filter(
             personal_code__in=personal_codes, relations__unit__code=code
         ).distinct().count() == len(personal_codes)
+
+
+def test_data_seeded_on_another_day_is_reported_stale(manifest):
+    import datetime
+
+    from django.utils import timezone
+
+    from demo.seed import build_plan, is_stale
+
+    today = timezone.localdate()
+    assert not is_stale(build_plan(today))
+    assert is_stale(build_plan(today + datetime.timedelta(days=45)))

@@ -84,3 +84,10 @@ def test_healthz_refuses_writes(client):
 def test_home_page_query_count_is_constant(client, django_assert_max_num_queries):
     with django_assert_max_num_queries(2):
         client.get("/")
+
+
+def test_demo_pages_say_the_data_is_fictional(client, settings):
+    settings.DEMO_DATA_ALLOWED = True
+    assert "均为虚构" in client.get("/").content.decode()
+    settings.DEMO_DATA_ALLOWED = False
+    assert "均为虚构" not in client.get("/").content.decode()
