@@ -91,3 +91,19 @@ def test_demo_pages_say_the_data_is_fictional(client, settings):
     assert "均为虚构" in client.get("/").content.decode()
     settings.DEMO_DATA_ALLOWED = False
     assert "均为虚构" not in client.get("/").content.decode()
+
+
+def test_r1_3_dates_are_shown_as_yyyy_mm_dd():
+    import datetime
+
+    from django.template import Context, Template
+
+    rendered = Template("{{ day|date }} {{ moment }}").render(
+        Context(
+            {
+                "day": datetime.date(2024, 5, 7),
+                "moment": datetime.datetime(2024, 5, 7, 9, 30, tzinfo=datetime.UTC),
+            }
+        )
+    )
+    assert rendered == "2024-05-07 2024-05-07 17:30"
