@@ -22,3 +22,23 @@ class AppUser(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.id_number[:4]}…{self.id_number[-4:]}）"
+
+
+class Message(models.Model):
+    """A message in a person's 消息中心, such as a pushed verification code."""
+
+    app_user = models.ForeignKey(
+        AppUser, on_delete=models.CASCADE, related_name="messages", verbose_name=_("app user")
+    )
+    title = models.CharField(_("title"), max_length=100)
+    body = models.TextField(_("text"))
+    code = models.CharField(_("verification code"), max_length=12, blank=True)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("app message")
+        verbose_name_plural = _("app messages")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title

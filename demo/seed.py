@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Agent
-from accounts.rules import initial_password
+from accounts.services import unit_account_open
 from appcenter.models import AppUser
 from demo import data
 from pension.rules import (
@@ -29,7 +29,6 @@ from pension.rules import (
 from portal.identity import (
     credit_code_with_check_character,
     resident_id_with_check_digit,
-    unit_username,
 )
 from portal.yearmonth import YearMonth
 from roster.models import (
@@ -418,12 +417,8 @@ def _write_online_service(plan: Plan, demo_unit: data.DemoUnit, unit: Unit, crea
     agent, _ = Agent.objects.get_or_create(
         unit=unit, defaults={"name": name, "id_number": id_number, "phone": phone, "email": email}
     )
-    user_model = get_user_model()
-    username = unit_username(unit.code)
-    if not user_model.objects.filter(username=username).exists():
-        user = user_model(username=username, unit=unit)
-        user.set_password(initial_password(agent.id_number))
-        user.save()
+    if not get_user_model().objects.filter(unit=unit).exists():
+        unit_account_open(unit=unit, agent=agent)
         created["users"] += 1
     if demo_unit.agent_registered_in_app:
         AppUser.objects.get_or_create(

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.forms",
+    "django_otp",
     "portal",
     "accounts",
     "roster",
@@ -69,7 +70,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every page needs a login unless its view says `login_not_required`.
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.password_change_required",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.ie_edge_mode",
 ]
@@ -130,12 +134,45 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+# 等保 2.0 (GB/T 22239-2019) asks for complex passwords: letters and digits, at least 8, not a
+# common password, not like the user name.
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 8},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.LettersAndDigitsValidator"},
 ]
+
+# Verification codes pushed to the 江西人社 app (R-3, DESIGN §5).
+OTP_PUSH_CODE_VALID_SECONDS = env.int("OTP_PUSH_CODE_VALID_SECONDS", default=5 * 60)
+OTP_PUSH_RESEND_SECONDS = env.int("OTP_PUSH_RESEND_SECONDS", default=60)
+# django-otp's exponential back-off after a wrong code: 1, 2, 4 … seconds.
+OTP_PUSH_THROTTLE_FACTOR = env.int("OTP_PUSH_THROTTLE_FACTOR", default=1)
+# Failed passwords and codes: after this many the account (or client address) waits.
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_IP_FAILURE_LIMIT = env.int("LOGIN_IP_FAILURE_LIMIT", default=20)  # offices share one NAT
+LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=5 * 60)
+# How long a checked password waits for its code (only the user id is kept meanwhile).
+LOGIN_CHALLENGE_SECONDS = env.int("LOGIN_CHALLENGE_SECONDS", default=10 * 60)
+# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Push gateway (accounts/push): appcenter (the stand-in), http (the real platform), locmem.
+PUSH_BACKEND = env.str("PUSH_BACKEND", default="accounts.push.appcenter.AppCenterBackend")
+PUSH_HTTP_URL = env.str("PUSH_HTTP_URL", default="")
+PUSH_HTTP_SECRET = env.str("PUSH_HTTP_SECRET", default="")
+PUSH_HTTP_TIMEOUT = env.float("PUSH_HTTP_TIMEOUT", default=3.0)
 
 # --- Language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
@@ -191,3 +228,7 @@ LOGGING = {
 # --- Portal -----------------------------------------------------------------------------------
 # `seed_demo` loads fictional data only where this is on (the demo and the tests).
 DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=DEBUG)
+# The stand-in for the 江西人社 app (/app/, /app-api/v1/): on for the demo, off in production.
+APPCENTER_ENABLED = env.bool("APPCENTER_ENABLED", default=DEBUG)
+# How the stand-in checks a registration against the county hall's agent records.
+APPCENTER_IDENTITY_CHECK = "accounts.selectors.agent_identity_matches"

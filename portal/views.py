@@ -2,6 +2,7 @@
 
 import logging
 
+from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -13,11 +14,13 @@ from portal.tiles import HOME_TILES
 logger = logging.getLogger(__name__)
 
 
+@login_not_required
 @require_safe
 def home(request):
     return render(request, "portal/home.html", {"tile_groups": HOME_TILES})
 
 
+@login_not_required
 @never_cache
 @require_safe
 def healthz(request):

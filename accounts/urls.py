@@ -1,0 +1,11 @@
+from django.urls import path
+
+from accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("login/", views.login_view, name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("password/reset/", views.password_reset_view, name="password_reset"),
+    path("password/change/", views.password_change_view, name="password_change"),
+]

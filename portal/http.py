@@ -1,0 +1,18 @@
+"""Request helpers shared by every app."""
+
+from django.conf import settings
+
+
+def client_ip(request) -> str:
+    """The client's address. Behind `TRUSTED_PROXY_COUNT` proxies, the address the nearest
+    untrusted hop reported in X-Forwarded-For; otherwise REMOTE_ADDR (a forwarded header from
+    anyone else can be forged)."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
