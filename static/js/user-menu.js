@@ -1,9 +1,11 @@
 /* The avatar drop-down (退出登录, 修改密码): click or Enter toggles it, Escape and a click
-   elsewhere close it. Without this script it opens on hover. ES5 for IE11. */
+   elsewhere close it. Without this script its items are plain links beside the avatar. ES5. */
 (function () {
   "use strict";
   var menus = document.querySelectorAll("[data-user-menu]");
   var i;
+
+  document.documentElement.className += " js";
 
   function setOpen(menu, open) {
     var toggle = menu.querySelector("[data-user-menu-toggle]");

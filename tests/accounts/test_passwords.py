@@ -191,3 +191,16 @@ def test_r5_4_reset_without_requesting_a_code_is_refused(client, unit_account):
     assert "请先点击" in text(reset(client, "123456"))
     unit_account.refresh_from_db()
     assert unit_account.check_password(PASSWORD)
+
+
+def test_sessions_end_after_30_minutes_without_a_request(client, unit_account):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        client.force_login(unit_account)
+    with time_machine.travel(start + datetime.timedelta(minutes=29), tick=False):
+        assert client.get(CHANGE).status_code == 200  # a request renews the 30 minutes
+    with time_machine.travel(start + datetime.timedelta(minutes=29 + 29), tick=False):
+        assert client.get(CHANGE).status_code == 200
+    with time_machine.travel(start + datetime.timedelta(minutes=29 + 29 + 31), tick=False):
+        response = client.get(CHANGE)
+    assert response.status_code == 302 and response.url.startswith("/accounts/login/")

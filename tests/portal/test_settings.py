@@ -113,3 +113,14 @@ def test_production_without_a_secret_key_refuses_to_start():
     )
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_passwords_are_hashed_with_argon2():
+    hashers = run("from django.conf import settings; print(settings.PASSWORD_HASHERS[0])")
+    assert hashers.strip() == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    hashed = run(
+        "import django; django.setup()\n"
+        "from django.contrib.auth.hashers import make_password\n"
+        "print(make_password('Ganjiang2026'))"
+    )
+    assert hashed.startswith("argon2$")
