@@ -187,13 +187,15 @@ def _code_check(*, user, code: str, challenge_id: str) -> tuple[CodeCheck, int]:
 # --- Login (R-5.1) ------------------------------------------------------------------------------
 
 
-def _refuse_if_locked(account: str, ip: str) -> None:
+def refuse_if_locked(account: str, ip: str) -> None:
     wait = throttle.locked_seconds(account=account, ip=ip)
     if wait:
         raise AccountError(LOCKED % {"wait": format_wait(wait)})
 
 
-def _fail(*, request, account: str, kind: str, reason: str, message, field: str | None, user=None):
+def fail_attempt(
+    *, request, account: str, kind: str, reason: str, message, field: str | None, user=None
+):
     """Count a failure, audit it, and refuse — telling the wait when the limit was reached."""
     ip = client_ip(request)
     wait = throttle.record_failure(account=account, ip=ip)
@@ -210,7 +212,7 @@ def _account_key(typed_unit_code: str) -> str:
         return typed_unit_code.strip()[:20]
 
 
-def _check_password(user, password: str) -> bool:
+def password_matches(user, password: str) -> bool:
     if user is None:
         make_password(password)  # spend the same time as for a real account
         return False
@@ -221,12 +223,12 @@ def login_send_code(*, request, unit_code: str, password: str) -> CodeSent:
     """获取验证码 on the login page: only after the unit code and password are right (no push
     to anyone for a wrong password); keeps only the user id and a time in the session."""
     account = _account_key(unit_code)
-    _refuse_if_locked(account, client_ip(request))
+    refuse_if_locked(account, client_ip(request))
     user = selectors.unit_account_for_login(unit_code)
     if not password:
         raise AccountError(PASSWORD_REQUIRED, field="password")
-    if not _check_password(user, password):
-        _fail(
+    if not password_matches(user, password):
+        fail_attempt(
             request=request,
             account=account,
             kind=AuditEvent.Kind.LOGIN_FAILED,
@@ -258,14 +260,14 @@ def login_with_code(*, request, unit_code: str, password: str, code: str):
     """登录: the password (or the one checked when the code was sent, in this session) and the
     pushed code; returns the user to log in."""
     account = _account_key(unit_code)
-    _refuse_if_locked(account, client_ip(request))
+    refuse_if_locked(account, client_ip(request))
     user = selectors.unit_account_for_login(unit_code)
     challenge = pending_login(request, user)
     if password or challenge is None:
         if not password:
             raise AccountError(PASSWORD_REQUIRED, field="password")
-        if not _check_password(user, password):
-            _fail(
+        if not password_matches(user, password):
+            fail_attempt(
                 request=request,
                 account=account,
                 kind=AuditEvent.Kind.LOGIN_FAILED,
@@ -282,7 +284,7 @@ def login_with_code(*, request, unit_code: str, password: str, code: str):
     if result is CodeCheck.THROTTLED:
         raise AccountError(CODE_MESSAGES[result] % {"wait": format_wait(wait)}, field="code")
     if result is not CodeCheck.OK:
-        _fail(
+        fail_attempt(
             request=request,
             account=account,
             kind=AuditEvent.Kind.LOGIN_FAILED,
@@ -302,7 +304,7 @@ def login_with_code(*, request, unit_code: str, password: str, code: str):
 
 def _reset_account(*, request, unit_code: str, id_number: str):
     account = _account_key(unit_code)
-    _refuse_if_locked(account, client_ip(request))
+    refuse_if_locked(account, client_ip(request))
     user = selectors.unit_account_for_login(unit_code)
     agent = getattr(user.unit, "agent", None) if user else None
     try:
@@ -310,7 +312,7 @@ def _reset_account(*, request, unit_code: str, id_number: str):
     except ValidationError:
         typed = ""
     if agent is None or not typed or typed != agent.id_number:
-        _fail(
+        fail_attempt(
             request=request,
             account=account,
             kind=AuditEvent.Kind.PASSWORD_RESET_FAILED,
@@ -352,7 +354,7 @@ def reset_complete(*, request, unit_code: str, id_number: str, code: str, new_pa
     if result is CodeCheck.THROTTLED:
         raise AccountError(CODE_MESSAGES[result] % {"wait": format_wait(wait)}, field="code")
     if result is not CodeCheck.OK:
-        _fail(
+        fail_attempt(
             request=request,
             account=account,
             kind=AuditEvent.Kind.PASSWORD_RESET_FAILED,
@@ -382,3 +384,47 @@ def password_change(*, user, new_password: str, request=None) -> None:
 
 def logout_record(*, request, user) -> None:
     audit_record(kind=AuditEvent.Kind.LOGOUT, request=request, user=user)
+
+
+# --- Counter operations on unit accounts (called by the back office) ------------------------
+
+
+def unit_account_lock_status(user) -> int:
+    """Seconds the unit account must still wait after failed passwords or codes."""
+    device = PushCodeDevice.objects.filter(user=user).first()
+    locked_until = device.throttle_locked_until() if device else None
+    code_wait = int(locked_until.timestamp() - time.time() + 0.999) if locked_until else 0
+    return max(throttle.locked_seconds(account=user.username, ip=""), code_wait)
+
+
+@transaction.atomic
+def unit_account_unlock(*, user) -> None:
+    throttle.unlock(account=user.username)
+    device = PushCodeDevice.objects.select_for_update().filter(user=user).first()
+    if device:
+        device.throttle_reset()
+
+
+@transaction.atomic
+def unit_account_rebind(*, user, agent) -> None:
+    """After the agent's ID number changed (R-2.5): codes go to the new agent only, the password
+    becomes the new agent's initial one (to be changed), and every session of the unit ends
+    (sessions carry a hash of the password)."""
+    device = PushCodeDevice.objects.select_for_update().filter(user=user).first()
+    if device is None:
+        device = PushCodeDevice(user=user, name="江西人社APP")
+    device.id_number = agent.id_number
+    device.withdraw_code()
+    device.throttle_reset(commit=False)
+    device.save()
+    unit_account_restore_initial_password(user=user, agent=agent)
+
+
+@transaction.atomic
+def unit_account_restore_initial_password(*, user, agent) -> None:
+    """The agent's initial password again (R-5.3), to be changed at the next login; every session
+    of the unit ends."""
+    user.set_password(initial_password(agent.id_number))
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    throttle.unlock(account=user.username)

@@ -57,3 +57,8 @@ def record_failure(*, account: str, ip: str) -> int:
 def reset(*, account: str, ip: str) -> None:
     for scope, value, _limit in _scopes(account, ip):
         cache.delete_many(_keys(scope, value))
+
+
+def unlock(*, account: str) -> None:
+    """Clear an account's failures and wait (counter staff, at the agent's request)."""
+    cache.delete_many(_keys("account", account.strip()))

@@ -17,6 +17,14 @@ class AuditEvent(models.Model):
         PASSWORD_CHANGED = "password_changed", _("Password changed")
         PASSWORD_RESET = "password_reset", _("Password reset")
         PASSWORD_RESET_FAILED = "password_reset_failed", _("Password reset failed")
+        AGENT_REGISTERED = "agent_registered", _("Online service opened")
+        AGENT_CHANGED = "agent_changed", _("Agent changed")
+        ACCOUNT_UNLOCKED = "account_unlocked", _("Account unlocked")
+        ACCOUNT_PASSWORD_RESTORED = (
+            "account_password_restored",
+            _("Password reset to the initial one at the counter"),
+        )
+        OTP_DEVICE_CONFIRMED = "otp_device_confirmed", _("Authenticator app set up")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)
@@ -30,6 +38,8 @@ class AuditEvent(models.Model):
     )
     username = models.CharField(_("user name as typed"), max_length=150, blank=True)
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    unit_code = models.CharField(_("unit code"), max_length=12, blank=True)
+    county_code = models.CharField(_("county code"), max_length=6, blank=True, db_index=True)
     reason = models.CharField(_("reason"), max_length=60, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
 

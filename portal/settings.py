@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django_otp",
+    "django_otp.plugins.otp_totp",
     "portal",
     "accounts",
     "roster",
@@ -70,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Every page needs a login unless its view says `login_not_required`.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -167,6 +169,10 @@ LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=5 * 60)
 LOGIN_CHALLENGE_SECONDS = env.int("LOGIN_CHALLENGE_SECONDS", default=10 * 60)
 # Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Counter staff: a confirmed TOTP device is always asked for; this makes one required for all.
+BACKOFFICE_REQUIRE_OTP = env.bool("BACKOFFICE_REQUIRE_OTP", default=False)
+OTP_TOTP_ISSUER = "江西省社会保险线上服务大厅"
 
 # Push gateway (accounts/push): appcenter (the stand-in), http (the real platform), locmem.
 PUSH_BACKEND = env.str("PUSH_BACKEND", default="accounts.push.appcenter.AppCenterBackend")

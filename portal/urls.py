@@ -11,7 +11,10 @@ admin.site.index_title = _("Administration")
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # Browsers (IE11 above all) ask for /favicon.ico whatever the page says.
+    path("favicon.ico", views.favicon),
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
+    path("backoffice/", include("backoffice.urls")),
     path("", include("appcenter.urls")),
 ]

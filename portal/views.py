@@ -5,7 +5,8 @@ import logging
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -33,3 +34,10 @@ def healthz(request):
         logger.exception("health check: database unreachable")
         return HttpResponse("database unreachable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@login_not_required
+@require_safe
+def favicon(request):
+    """Browsers (IE11 above all) ask for /favicon.ico whatever the page says."""
+    return redirect(static("img/emblem.svg"), permanent=True)

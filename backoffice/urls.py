@@ -1,0 +1,19 @@
+from django.urls import path
+
+from backoffice import views
+
+app_name = "backoffice"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("login/", views.login_view, name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("agents/register/", views.register_search, name="register_search"),
+    path("agents/register/<str:code>/", views.register_agent, name="register_agent"),
+    path("agents/register/<str:code>/done/", views.register_done, name="register_done"),
+    path("agents/change/", views.change_search, name="change_search"),
+    path("agents/change/<str:code>/", views.change_agent, name="change_agent"),
+    path("accounts/<str:code>/unlock/", views.unlock_account, name="unlock_account"),
+    path("accounts/<str:code>/restore-password/", views.restore_password, name="restore_password"),
+    path("audit/", views.audit_log, name="audit_log"),
+    path("security/otp/", views.otp_setup, name="otp_setup"),
+]
