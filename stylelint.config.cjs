@@ -10,8 +10,9 @@ module.exports = {
       ignorePartialSupport: false,
       // `text-decoration: none | underline` (one value) works in IE11; only the multi-value
       // shorthand with colour or style does not, and we never write it.
-      // `overflow` with one value and `outline` without `outline-offset` work in IE11 too.
-      ignore: ["mdn-text-decoration-shorthand", "css-overflow", "outline"],
+      // `overflow` with one value, `outline` without `outline-offset` and a plain length for
+      // `text-indent` (without each-line/hanging) work in IE11 too.
+      ignore: ["mdn-text-decoration-shorthand", "css-overflow", "outline", "css-text-indent"],
     }],
   },
 };

@@ -238,3 +238,8 @@ DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=DEBUG)
 APPCENTER_ENABLED = env.bool("APPCENTER_ENABLED", default=DEBUG)
 # How the stand-in checks a registration against the county hall's agent records.
 APPCENTER_IDENTITY_CHECK = "accounts.selectors.agent_identity_matches"
+
+# The (fictional) agency named on certificates and in their seal.
+CERTIFICATE_ISSUER = env.str("CERTIFICATE_ISSUER", default="江西省机关事业单位养老保险经办中心")
+# Public certificate checks per client address and 10 minutes.
+VERIFY_RATE_LIMIT = env.int("VERIFY_RATE_LIMIT", default=30)

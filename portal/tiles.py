@@ -62,31 +62,31 @@ HOME_TILES = (
         _("Queries and printing"),
         (
             Tile(
-                _("Unit information"),
+                _("Unit information query"),
                 _("The unit's registration and insurance status"),
                 "roster:unit",
                 "unit",
             ),
             Tile(
-                _("Active staff roster"),
+                _("Active staff roster query"),
                 _("Insured staff, contributions, export to Excel"),
                 "roster:active",
                 "roster",
             ),
             Tile(
-                _("Retiree roster"),
+                _("Retiree roster query"),
                 _("Retired staff and their pensions"),
                 "roster:retired",
                 "retired",
             ),
             Tile(
-                _("Unit insurance certificate"),
+                _("Print unit insurance certificate"),
                 _("Print the unit's certificate as PDF"),
                 "roster:unit_certificate",
                 "certificate",
             ),
             Tile(
-                _("Personal insurance certificate"),
+                _("Print personal insurance certificate"),
                 _("Print a staff member's certificate"),
                 "roster:person_certificates",
                 "certificate",

@@ -16,5 +16,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("accounts.urls")),
     path("backoffice/", include("backoffice.urls")),
+    path("roster/", include("roster.urls")),
+    path("", include("roster.public_urls")),
     path("", include("appcenter.urls")),
 ]

@@ -3,6 +3,7 @@ contributions, deemed-contribution periods and retirements (DESIGN §3)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -322,3 +323,55 @@ class Retirement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person.name} {self.retirement_date:%Y-%m-%d}"
+
+
+class Certificate(models.Model):
+    """参保证明 issued — one per kind, subject and content: printing unchanged data again serves
+    the stored PDF and keeps its 验证码."""
+
+    class Kind(models.TextChoices):
+        UNIT = "unit", _("Unit insurance certificate")  # 单位参保证明
+        PERSON = "person", _("Personal insurance certificate")  # 个人参保证明
+
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="certificates", verbose_name=_("unit")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="certificates",
+        verbose_name=_("person"),
+    )
+    code = models.CharField(_("verification code"), max_length=19, unique=True)
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    holder_name = models.CharField(_("holder"), max_length=100)
+    holder_id = models.CharField(_("holder ID or code"), max_length=30)
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    valid_until = models.DateField(_("valid until"))
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    pdf_name = models.CharField(_("stored PDF"), max_length=200, blank=True)
+    pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("issued certificate")
+        verbose_name_plural = _("issued certificates")
+        ordering = ["-issued_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "unit", "person", "content_hash"],
+                name="certificate_one_per_content",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.code}"

@@ -1,0 +1,229 @@
+"""Insurance certificates (R-6.4, R-6.5): the content of each kind, its HTML, and one
+`render_to_pdf` through WeasyPrint (imported lazily: it is heavy and only certificates need it).
+
+The content is a plain dict of strings, so that its hash identifies "the same certificate": a
+second 打印 of unchanged data on the same day serves the stored PDF.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import segno
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from portal.masking import mask_id_number
+from roster.models import Person, Unit
+from roster.selectors import person_history, unit_overview
+
+VALID_MONTHS = 3  # a certificate is valid for three months from printing
+
+
+def valid_until(issued: datetime.date) -> datetime.date:
+    """The same day three months later (the month's last day when that day does not exist)."""
+    month = issued.month - 1 + VALID_MONTHS
+    year, month = issued.year + month // 12, month % 12 + 1
+    for day in range(issued.day, 0, -1):
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            continue
+    raise ValueError(issued)
+
+
+def content_hash(content: dict) -> str:
+    return hashlib.sha256(
+        json.dumps(content, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()
+
+
+def _money(value) -> str:
+    return f"{value:,.2f}"
+
+
+def unit_certificate_content(*, unit: Unit, today: datetime.date) -> dict:
+    overview = unit_overview(unit)
+    return {
+        "kind": "unit",
+        "unit_name": unit.name,
+        "credit_code": unit.credit_code,
+        "unit_code": unit.code,
+        "scheme": str(_("Basic pension insurance for government agencies and public institutions")),
+        "insured_since": str(unit.insured_since),
+        "status": str(unit.get_status_display()),
+        "active_count": overview.active_count,
+        "first_month": str(overview.first_month or ""),
+        "last_month": str(overview.last_month or ""),
+        "arrears_months": overview.arrears.months,
+        "arrears_amount": _money(overview.arrears.amount),
+        "printed_on": today.isoformat(),
+    }
+
+
+def person_certificate_content(*, unit: Unit, person: Person, today: datetime.date) -> dict:
+    history = person_history(unit=unit, person=person)
+    relation = history.relation
+    return {
+        "kind": "person",
+        "name": person.name,
+        "sex": str(person.get_sex_display()),
+        "id_number": person.id_number,
+        "personal_code": person.personal_code,
+        "work_start_date": person.work_start_date.isoformat(),
+        "unit_name": unit.name,
+        "unit_code": unit.code,
+        "status": str(relation.get_status_display()) if relation else "",
+        "years": [
+            {
+                "year": row.year,
+                "months": row.months,
+                "base": _money(row.base),
+                "unit_amount": _money(row.unit_amount),
+                "personal_amount": _money(row.personal_amount),
+            }
+            for row in history.years
+        ],
+        "paid_months": history.paid_months,
+        "deemed_months": history.deemed_months,
+        "total_months": history.total_months,
+        "unit_total": _money(history.unit_total),
+        "personal_total": _money(history.personal_total),
+        "printed_on": today.isoformat(),
+    }
+
+
+def qr_svg(url: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=3, border=1, dark="#000")
+
+
+def seal_svg(issuer: str, purpose: str) -> str:
+    """A red round seal: the issuer's name along the upper rim, a star, the purpose below.
+    Each character is placed and rotated by itself, so no SVG text-on-path is needed."""
+    size, centre, radius = 160, 80, 62
+    characters = list(issuer)
+    spread = min(220.0, 14.0 * len(characters))
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
+        f'viewBox="0 0 {size} {size}" class="seal" role="img" aria-label="{escape(issuer)}">',
+        f'<circle cx="{centre}" cy="{centre}" r="76" fill="none" stroke="#d21f1f" '
+        'stroke-width="4"/>',
+    ]
+    for index, character in enumerate(characters):
+        step = spread / max(1, len(characters) - 1)
+        angle = -spread / 2 + index * step
+        radians = math.radians(angle - 90)
+        x = centre + radius * math.cos(radians)
+        y = centre + radius * math.sin(radians)
+        parts.append(
+            f'<text x="{x:.1f}" y="{y:.1f}" transform="rotate({angle:.1f} {x:.1f} {y:.1f})" '
+            f'font-size="15" fill="#d21f1f" text-anchor="middle" dominant-baseline="middle" '
+            f'font-family="Noto Serif CJK SC">{escape(character)}</text>'
+        )
+    star = _star_points(centre, centre - 2, 22, 9)
+    parts.append(f'<polygon points="{star}" fill="#d21f1f"/>')
+    parts.append(
+        f'<text x="{centre}" y="{centre + 40}" font-size="13" fill="#d21f1f" '
+        f'text-anchor="middle" font-family="Noto Serif CJK SC">{escape(purpose)}</text>'
+    )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _star_points(cx: float, cy: float, outer: float, inner: float) -> str:
+    points = []
+    for index in range(10):
+        radius = outer if index % 2 == 0 else inner
+        angle = math.radians(-90 + index * 36)
+        points.append(f"{cx + radius * math.cos(angle):.1f},{cy + radius * math.sin(angle):.1f}")
+    return " ".join(points)
+
+
+def certificate_context(*, content: dict, certificate, verify_url: str) -> dict:
+    issued = datetime.date.fromisoformat(content["printed_on"])
+    return {
+        "content": content,
+        "certificate": certificate,
+        "issuer": settings.CERTIFICATE_ISSUER,
+        "seal": seal_svg(settings.CERTIFICATE_ISSUER, _("Business seal")),
+        "qr": qr_svg(verify_url),
+        "verify_url": verify_url,
+        "printed_on": issued,
+        "valid_until": valid_until(issued),
+        "masked_id": mask_id_number(content.get("id_number", "")),
+    }
+
+
+def render_html(*, content: dict, certificate, verify_url: str) -> str:
+    context = certificate_context(content=content, certificate=certificate, verify_url=verify_url)
+    return render_to_string(f"roster/certificates/{content['kind']}_document.html", context)
+
+
+# --- PDF ---------------------------------------------------------------------------------------
+
+
+class StaticOnlyFetcher:
+    """Resources for certificates come only from `data:` URLs and our own static files: no
+    network, no other `file://` path (WeasyPrint's URLFetcher would read anything)."""
+
+    def __init__(self):
+        from weasyprint.urls import URLFetcher
+
+        self._fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+
+    def fetch(self, url: str, headers=None):
+        from weasyprint.urls import URLFetcherResponse
+
+        if url.startswith("data:"):
+            return self._fetcher.fetch(url, headers)
+        prefix = "static:/"
+        if url.startswith(prefix):
+            path = finders.find(url[len(prefix) :].lstrip("/"))
+            if path:
+                return URLFetcherResponse(url, body=Path(path).read_bytes())
+        raise ValueError(f"certificate resources are limited to our static files: {url}")
+
+
+@lru_cache(maxsize=1)
+def _font_config():
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@lru_cache(maxsize=4)
+def _stylesheets(language: str):
+    """The print stylesheet and the page footer in the active language, built once."""
+    from weasyprint import CSS
+
+    footer = _("Page %(page)s of %(pages)s") % {
+        "page": '" counter(page) "',
+        "pages": '" counter(pages) "',
+    }
+    css_path = finders.find("pdf/certificate.css")
+    return (
+        CSS(filename=css_path, font_config=_font_config(), url_fetcher=StaticOnlyFetcher()),
+        CSS(
+            string=f'@page {{ @bottom-center {{ content: "{footer}"; }} }}',
+            font_config=_font_config(),
+        ),
+    )
+
+
+def render_to_pdf(html: str) -> bytes:
+    """HTML -> A4 PDF bytes with the shared stylesheet and font configuration."""
+    from weasyprint import HTML
+
+    stylesheets = _stylesheets(translation.get_language() or settings.LANGUAGE_CODE)
+    return HTML(string=html, base_url="static:/", url_fetcher=StaticOnlyFetcher()).write_pdf(
+        stylesheets=list(stylesheets), font_config=_font_config()
+    )

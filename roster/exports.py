@@ -1,0 +1,52 @@
+"""Excel exports of the rosters (openpyxl, write-only), streamed from a temporary file."""
+
+from __future__ import annotations
+
+import tempfile
+
+from django.http import FileResponse
+from django.utils.translation import gettext as _
+
+from portal.masking import mask_id_number
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def active_columns():
+    return [
+        (_("Personal code"), lambda r: r.person.personal_code),
+        (_("Name"), lambda r: r.person.name),
+        (_("Sex"), lambda r: r.person.get_sex_display()),
+        (_("ID number"), lambda r: mask_id_number(r.person.id_number)),
+        (_("Date started work"), lambda r: r.person.work_start_date.isoformat()),
+        (_("Insured from"), lambda r: str(r.start_month)),
+        (_("Last paid month"), lambda r: str(r.last_paid_month or "")),
+        (_("Contribution base"), lambda r: float(r.contribution_base)),
+        (_("Status"), lambda r: r.get_status_display()),
+    ]
+
+
+def retired_columns():
+    return [
+        (_("Personal code"), lambda r: r.person.personal_code),
+        (_("Name"), lambda r: r.person.name),
+        (_("Sex"), lambda r: r.person.get_sex_display()),
+        (_("ID number"), lambda r: mask_id_number(r.person.id_number)),
+        (_("Retirement date"), lambda r: r.retirement_date.isoformat()),
+        (_("Retirement type"), lambda r: r.get_retirement_type_display()),
+        (_("Monthly pension"), lambda r: float(r.monthly_pension)),
+    ]
+
+
+def xlsx_response(*, rows, columns, title: str, filename: str) -> FileResponse:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.append([header for header, _value in columns])
+    for row in rows:
+        sheet.append([value(row) for _header, value in columns])
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it when sent)
+    workbook.save(spool)
+    spool.seek(0)
+    return FileResponse(spool, as_attachment=True, filename=filename, content_type=XLSX)

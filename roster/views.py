@@ -1,0 +1,237 @@
+"""网办查询打印 (R-6): unit information, rosters with Excel export, certificates, verification."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from portal.http import client_ip
+from portal.masking import mask_id_number
+from portal.ratelimit import allow
+from roster import certificates, exports, selectors, services
+from roster.forms import (
+    ActiveRosterFilterForm,
+    PersonSearchForm,
+    RetiredRosterFilterForm,
+    VerifyForm,
+)
+from roster.models import Certificate
+
+PAGE_SIZE = 50
+
+
+def _unit(request):
+    """The agent's own unit; other users have no roster here."""
+    unit = getattr(request.user, "unit", None)
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def _page(request, rows, per_page=PAGE_SIZE):
+    return Paginator(rows, per_page).get_page(request.GET.get("page"))
+
+
+def _query_without(request, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+@require_safe
+def unit_info(request):
+    """单位基本信息查询 (R-6.1)."""
+    unit = _unit(request)
+    return render(
+        request,
+        "roster/unit.html",
+        {
+            "overview": selectors.unit_overview(unit),
+            "agent": getattr(unit, "agent", None),
+        },
+    )
+
+
+@require_safe
+def active_roster(request):
+    """在职花名册 (R-6.2): filters in the query string, 50 a page, sortable, Excel export."""
+    unit = _unit(request)
+    form = ActiveRosterFilterForm(request.GET)
+    rows = selectors.active_roster(unit=unit, **form.filters())
+    if request.GET.get("export") == "xlsx":
+        return exports.xlsx_response(
+            rows=rows.iterator(chunk_size=500),
+            columns=exports.active_columns(),
+            title=_("Active staff roster"),
+            filename=f"{_('Active staff roster')}-{unit.code}-{timezone.localdate():%Y%m%d}.xlsx",
+        )
+    return render(
+        request,
+        "roster/active.html",
+        {
+            "form": form,
+            "page": _page(request, rows),
+            "sort": request.GET.get("sort", ""),
+            "query": _query_without(request, "page", "export"),
+            "sort_query": _query_without(request, "page", "export", "sort"),
+        },
+    )
+
+
+@require_safe
+def retired_roster(request):
+    """退休花名册 (R-6.3)."""
+    unit = _unit(request)
+    form = RetiredRosterFilterForm(request.GET)
+    rows = selectors.retired_roster(unit=unit, **form.filters())
+    if request.GET.get("export") == "xlsx":
+        return exports.xlsx_response(
+            rows=rows.iterator(chunk_size=500),
+            columns=exports.retired_columns(),
+            title=_("Retiree roster"),
+            filename=f"{_('Retiree roster')}-{unit.code}-{timezone.localdate():%Y%m%d}.xlsx",
+        )
+    return render(
+        request,
+        "roster/retired.html",
+        {
+            "form": form,
+            "page": _page(request, rows),
+            "sort": request.GET.get("sort", ""),
+            "query": _query_without(request, "page", "export"),
+            "sort_query": _query_without(request, "page", "export", "sort"),
+        },
+    )
+
+
+def _verify_url(request, certificate: Certificate) -> str:
+    return request.build_absolute_uri(f"{reverse('verify')}?code={certificate.code}")
+
+
+def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _unit_certificate(request):
+    unit = _unit(request)
+    content = certificates.unit_certificate_content(unit=unit, today=timezone.localdate())
+    certificate = services.certificate_issue(
+        unit=unit, person=None, content=content, by=request.user
+    )
+    return unit, content, certificate
+
+
+@require_safe
+def unit_certificate(request):
+    """单位参保证明打印 (R-6.4): the preview; 打印 downloads the PDF."""
+    _unit_obj, content, certificate = _unit_certificate(request)
+    context = certificates.certificate_context(
+        content=content, certificate=certificate, verify_url=_verify_url(request, certificate)
+    )
+    return render(request, "roster/unit_certificate.html", context)
+
+
+@require_safe
+def unit_certificate_pdf(request):
+    unit, content, certificate = _unit_certificate(request)
+    pdf = services.certificate_pdf(
+        certificate=certificate, content=content, verify_url=_verify_url(request, certificate)
+    )
+    filename = f"{_('Unit insurance certificate')}-{unit.code}-{content['printed_on']}.pdf"
+    return _pdf_response(pdf, filename)
+
+
+@require_safe
+def person_certificates(request):
+    """个人参保证明打印 (R-6.5): the unit's insured persons."""
+    unit = _unit(request)
+    form = PersonSearchForm(request.GET)
+    filters = form.cleaned_data if form.is_valid() else {}
+    persons = selectors.unit_persons(unit=unit, **{k: v for k, v in filters.items() if v})
+    return render(
+        request,
+        "roster/person_certificates.html",
+        {
+            "form": form,
+            "page": _page(request, persons),
+            "query": _query_without(request, "page"),
+        },
+    )
+
+
+def _person_certificate(request, personal_code):
+    unit = _unit(request)
+    person = selectors.person_of_unit(unit=unit, personal_code=personal_code)
+    content = certificates.person_certificate_content(
+        unit=unit, person=person, today=timezone.localdate()
+    )
+    certificate = services.certificate_issue(
+        unit=unit, person=person, content=content, by=request.user
+    )
+    return person, content, certificate
+
+
+@require_safe
+def person_certificate(request, personal_code):
+    _person, content, certificate = _person_certificate(request, personal_code)
+    context = certificates.certificate_context(
+        content=content, certificate=certificate, verify_url=_verify_url(request, certificate)
+    )
+    return render(request, "roster/person_certificate.html", context)
+
+
+@require_safe
+def person_certificate_pdf(request, personal_code):
+    person, content, certificate = _person_certificate(request, personal_code)
+    pdf = services.certificate_pdf(
+        certificate=certificate, content=content, verify_url=_verify_url(request, certificate)
+    )
+    filename = (
+        f"{_('Personal insurance certificate')}-{person.personal_code}-{content['printed_on']}.pdf"
+    )
+    return _pdf_response(pdf, filename)
+
+
+@login_not_required
+@require_http_methods(["GET"])
+def verify(request):
+    """Public check of a certificate's 验证码 (no login), rate-limited per client address."""
+    form = VerifyForm(request.GET if "code" in request.GET else None)
+    certificate = None
+    limited = False
+    if form.is_bound and form.is_valid():
+        if allow(
+            f"verify:{client_ip(request)}", limit=settings.VERIFY_RATE_LIMIT, window_seconds=600
+        ):
+            certificate = (
+                Certificate.objects.select_related("unit")
+                .filter(code=form.cleaned_data["code"])
+                .first()
+            )
+        else:
+            limited = True
+    return render(
+        request,
+        "roster/verify.html",
+        {
+            "form": form,
+            "certificate": certificate,
+            "limited": limited,
+            "checked": form.is_bound and form.is_valid() and not limited,
+            "masked_holder_id": mask_id_number(certificate.holder_id) if certificate else "",
+            "today": timezone.localdate(),
+        },
+        status=429 if limited else 200,
+    )
