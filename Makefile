@@ -17,7 +17,7 @@ SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-no
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jxsi_portal
 
 .PHONY: run test system-deps deps messages messages-update check-translations lint ie11 pytest-postgres \
-	pytest-sqlite migrations-check reset-demo clean
+	pytest-sqlite migrations-check reset-demo bench clean
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -90,6 +90,10 @@ pytest-sqlite: deps messages
 	env -u DATABASE_URL ./scripts/pytest-required $(PYTEST_ARGS)
 
 test: lint migrations-check check-translations ie11 pytest-postgres pytest-sqlite
+
+# Speed of certificates on the demo data (run `make run` once before).
+bench: deps messages
+	$(PY) bench/certificates.py
 
 clean:
 	rm -rf $(VENV) node_modules var

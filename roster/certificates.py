@@ -17,6 +17,7 @@ from pathlib import Path
 import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape
@@ -187,7 +188,10 @@ class StaticOnlyFetcher:
             return self._fetcher.fetch(url, headers)
         prefix = "static:/"
         if url.startswith(prefix):
-            path = finders.find(url[len(prefix) :].lstrip("/"))
+            try:
+                path = finders.find(url[len(prefix) :].lstrip("/"))
+            except SuspiciousFileOperation:
+                path = None
             if path:
                 return URLFetcherResponse(url, body=Path(path).read_bytes())
         raise ValueError(f"certificate resources are limited to our static files: {url}")
