@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from roster.models import (
+    Certificate,
     Contribution,
     County,
     DeemedPeriod,
@@ -97,3 +98,20 @@ class RetirementAdmin(admin.ModelAdmin):
     list_select_related = ["person", "unit"]
     autocomplete_fields = ["person", "unit"]
     date_hierarchy = "retirement_date"
+
+
+@admin.register(Certificate)
+class CertificateAdmin(admin.ModelAdmin):
+    """Issued certificates: a record of what was printed, not edited by hand."""
+
+    list_display = ["code", "kind", "holder_name", "unit", "issued_at", "valid_until", "issued_by"]
+    list_filter = ["kind"]
+    search_fields = ["code", "holder_name", "unit__code", "unit__name"]
+    list_select_related = ["unit", "issued_by"]
+    readonly_fields = [field.name for field in Certificate._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

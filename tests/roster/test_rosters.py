@@ -205,3 +205,10 @@ def test_r6_3_list_queries_do_not_grow_with_rows(agent_client, unit):
 def test_bad_query_strings_never_break_the_page(agent_client, unit, query):
     add_person(unit, 1)
     assert agent_client.get(ACTIVE, query).status_code == 200
+
+
+def test_export_cannot_reach_another_units_person(agent_client, unit, other_unit):
+    foreign = add_person(other_unit, 7)
+    response = agent_client.get(ACTIVE, {"personal_code": foreign.personal_code, "export": "xlsx"})
+    rows = rows_of(b"".join(response.streaming_content))
+    assert len(rows) == 1  # the header only
