@@ -11,8 +11,8 @@ PORT ?= 8000
 # libharfbuzz-subset0 a Chinese PDF page renders ~50x slower), CJK fonts, gettext for
 # translations, Chromium + driver for browser tests, Node.js for the IE11 checks, poppler for
 # looking at PDFs.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gettext \
-	chromium chromium-driver nodejs npm poppler-utils
+SYSTEM_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
+	fonts-noto-cjk gettext chromium chromium-driver nodejs npm poppler-utils postgresql-client
 # The PostgreSQL server the suite runs against (trust auth); `make test` creates what it needs.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jxsi_portal
 
@@ -35,7 +35,12 @@ system-deps:
 	fi
 
 $(VENV)/.installed: pyproject.toml
-	@[ -x $(PY) ] || $(PYTHON_SYSTEM) -m venv $(VENV) || python3 -m venv $(VENV)
+	@if [ ! -x $(PY) ]; then \
+		python=$$(command -v $(PYTHON_SYSTEM) || command -v python3); \
+		$$python -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+			{ echo "Python 3.11 is needed ($$python is $$($$python -V))"; exit 1; }; \
+		$$python -m venv $(VENV) || { rm -rf $(VENV); exit 1; }; \
+	fi
 	$(PY) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
 		print("\n".join(p["dependencies"] + p["optional-dependencies"]["dev"]))' > $(VENV)/requirements.txt
 	$(PY) -m pip install -q -r $(VENV)/requirements.txt
@@ -79,7 +84,7 @@ messages-update: deps
 
 # IE11: our JavaScript must parse as ES5, our CSS must use nothing IE11 lacks.
 ie11: deps
-	npx --no-install es-check es5 'static/js/**/*.js' --not='static/vendor/**'
+	npx --no-install es-check es5 'static/js/**/*.js' --not='static/vendor/**' --checkFeatures
 	npx --no-install stylelint 'static/css/**/*.css'
 
 pytest-postgres: deps messages

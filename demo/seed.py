@@ -158,6 +158,8 @@ class _Generator:
                 break
         work_age = self.rng.randint(20, 24)
         work_start = datetime.date(birth.year + work_age, self.rng.randint(7, 9), 1)
+        # Nobody starts work in the future, and a new starter has paid at least one month.
+        work_start = min(work_start, (self.this_month - 2).first_day())
         return self.person(unit, birth=birth, sex=sex, cadre=cadre, work_start=work_start)
 
     def random_retiree(self, unit: data.DemoUnit) -> PlannedPerson:
@@ -256,7 +258,13 @@ def build_plan(today: datetime.date) -> Plan:
         scenario="new_insurance",
     )
     never_insured.relation_status = None
-    suspended = generator.random_active(third_unit)
+    suspended = generator.person(
+        third_unit,
+        birth=generator.birth_in(generator.this_month - 38 * 12),
+        sex="F",
+        cadre=True,
+        work_start=datetime.date(generator.today.year - 12, 9, 1),
+    )
     suspended.relation_status = "suspended"
     suspended.end_month = generator.this_month - 14
     suspended.scenario = "continuation"

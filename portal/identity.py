@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from typing import Literal
 
 from django.core.exceptions import ValidationError
@@ -42,8 +43,16 @@ _PROVINCE_CODES = frozenset(
 )
 # Second-generation ID cards were issued from 1984; nobody living was born before 1900.
 _EARLIEST_BIRTH = datetime.date(1900, 1, 1)
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_UNIT_CODE = re.compile(r"^(\d{10}|\d{12})$")
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+_UNIT_CODE = re.compile(r"[0-9]{10}|[0-9]{12}")
+_RESIDENT_ID = re.compile(r"[0-9]{17}[0-9X]")
+
+
+def _plain(value: str) -> str:
+    """Full-width digits and letters (１２３, ｘ) as typed by Chinese input methods become ASCII;
+    spaces go. Anything else non-ASCII stays and fails the format checks."""
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", value or ""))
+
 
 Sex = Literal["M", "F"]
 
@@ -56,12 +65,12 @@ def normalise_resident_id(value: str) -> str:
     force in the birth year (`stdnum.cn.ric.validate` does that): numbers were issued from 1984
     with the codes then in force, so a person born in 1980 in today's 360102 holds a valid number.
     """
-    number = (value or "").strip().replace(" ", "").upper()
+    number = _plain(value).upper()
     if not number:
         raise ValidationError(RESIDENT_ID_EMPTY, code="required")
     if len(number) != 18:
         raise ValidationError(RESIDENT_ID_LENGTH, code="length")
-    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+    if not _RESIDENT_ID.fullmatch(number):
         raise ValidationError(RESIDENT_ID_FORMAT, code="format")
     if number[:2] not in _PROVINCE_CODES:
         raise ValidationError(RESIDENT_ID_REGION, code="region")
@@ -97,7 +106,9 @@ def resident_id_with_check_digit(first_17: str) -> str:
 
 def normalise_credit_code(value: str) -> str:
     """Check a unified social credit code (GB 32100-2015) and return it in capitals."""
-    code = (value or "").strip().replace(" ", "").upper()
+    code = _plain(value).upper()
+    if not code.isascii():
+        raise ValidationError(CREDIT_CODE_FORMAT, code="format")
     try:
         return uscc.validate(code)
     except uscc.InvalidLength:
@@ -119,10 +130,10 @@ def credit_code_with_check_character(first_17: str) -> str:
 
 def normalise_mobile(value: str) -> str:
     """Check a mainland mobile number (11 digits, 13x–19x) and return it without separators."""
-    number = re.sub(r"[\s-]", "", value or "")
+    number = _plain(value).replace("-", "")
     if number.startswith("+86"):
         number = number[3:]
-    if not _MOBILE.match(number):
+    if not _MOBILE.fullmatch(number):
         raise ValidationError(MOBILE_INVALID, code="mobile")
     return number
 
@@ -133,8 +144,8 @@ def validate_mobile(value: str) -> None:
 
 def normalise_unit_code(value: str) -> str:
     """Check a unit code (10 or 12 digits) and return it without surrounding spaces."""
-    code = (value or "").strip()
-    if not _UNIT_CODE.match(code):
+    code = _plain(value)
+    if not _UNIT_CODE.fullmatch(code):
         raise ValidationError(UNIT_CODE_INVALID, code="unit_code")
     return code
 

@@ -5,6 +5,7 @@ under `var/`, a development secret key kept in `var/`. Production sets DEBUG=Fal
 ALLOWED_HOSTS, DATABASE_URL (PostgreSQL) and CACHE_URL (Redis); see README.
 """
 
+import os
 import secrets
 from pathlib import Path
 
@@ -17,7 +18,9 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-DEBUG = env.bool("DEBUG", default=True)
+# With nothing configured the portal is the demo (DEBUG on). Configuring a SECRET_KEY means a
+# real deployment: DEBUG is then off unless asked for, so a forgotten DEBUG=False is harmless.
+DEBUG = env.bool("DEBUG", default="SECRET_KEY" not in env)
 
 
 def _development_secret_key() -> str:
@@ -25,8 +28,9 @@ def _development_secret_key() -> str:
     VAR_DIR.mkdir(exist_ok=True)
     path = VAR_DIR / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as key_file:
+            key_file.write(secrets.token_urlsafe(50))
     return path.read_text().strip()
 
 
@@ -167,15 +171,21 @@ LOGIN_IP_FAILURE_LIMIT = env.int("LOGIN_IP_FAILURE_LIMIT", default=20)  # office
 LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=5 * 60)
 # How long a checked password waits for its code (only the user id is kept meanwhile).
 LOGIN_CHALLENGE_SECONDS = env.int("LOGIN_CHALLENGE_SECONDS", default=10 * 60)
-# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR). Production
+# runs behind one (README), and without this every client would share the proxy's address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0 if DEBUG else 1)
 
 # Counter staff: a confirmed TOTP device is always asked for; this makes one required for all.
 BACKOFFICE_REQUIRE_OTP = env.bool("BACKOFFICE_REQUIRE_OTP", default=False)
 OTP_TOTP_ISSUER = "江西省社会保险线上服务大厅"
 
 # Push gateway (accounts/push): appcenter (the stand-in), http (the real platform), locmem.
-PUSH_BACKEND = env.str("PUSH_BACKEND", default="accounts.push.appcenter.AppCenterBackend")
+PUSH_BACKEND = env.str(
+    "PUSH_BACKEND",
+    default="accounts.push.appcenter.AppCenterBackend"
+    if DEBUG
+    else "accounts.push.http.HttpBackend",
+)
 PUSH_HTTP_URL = env.str("PUSH_HTTP_URL", default="")
 PUSH_HTTP_SECRET = env.str("PUSH_HTTP_SECRET", default="")
 PUSH_HTTP_TIMEOUT = env.float("PUSH_HTTP_TIMEOUT", default=3.0)
@@ -216,8 +226,8 @@ if not DEBUG:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 

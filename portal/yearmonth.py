@@ -132,6 +132,8 @@ class YearMonthField(models.DateField):
         return getattr(model_instance, self.attname)
 
     def formfield(self, **kwargs):
+        # The admin offers its calendar widget to every DateField; months get two selects.
+        kwargs.pop("widget", None)
         return models.Field.formfield(self, form_class=YearMonthFormField, **kwargs)
 
 

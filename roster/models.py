@@ -210,6 +210,10 @@ class InsuranceRelation(models.Model):
             models.CheckConstraint(
                 condition=Q(contribution_base__gte=0), name="relation_base_not_negative"
             ),
+            models.CheckConstraint(
+                condition=Q(status__in=["active", "suspended", "ended"]),
+                name="relation_status_known",
+            ),
         ]
         indexes = [
             models.Index(fields=["unit", "status", "start_month"], name="relation_unit_status"),
@@ -251,6 +255,9 @@ class Contribution(models.Model):
             models.CheckConstraint(
                 condition=Q(base__gte=0) & Q(unit_amount__gte=0) & Q(personal_amount__gte=0),
                 name="contribution_amounts_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["paid", "due"]), name="contribution_status_known"
             ),
         ]
         indexes = [

@@ -4,14 +4,15 @@ import json
 from io import StringIO
 
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
-from accounts.models import Agent
+from accounts.models import Agent, PushCodeDevice
 from accounts.rules import initial_password
 from appcenter.models import AppUser
 from pension.rules import minimum_contribution_months, retirement_group, statutory_retirement_month
 from portal.identity import normalise_credit_code, normalise_resident_id, unit_username
+from portal.models import AuditEvent
 from portal.yearmonth import YearMonth
 from roster.models import Contribution, DeemedPeriod, InsuranceRelation, Person, Retirement, Unit
 
@@ -41,6 +42,9 @@ def counts():
             Retirement,
             Agent,
             AppUser,
+            get_user_model(),
+            AuditEvent,
+            PushCodeDevice,
         )
     }
 

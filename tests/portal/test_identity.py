@@ -63,11 +63,37 @@ def test_invalid_resident_ids_are_refused(value, code):
 
 
 def test_birth_date_boundaries():
+    from django.utils import timezone
+
     assert normalise_resident_id(resident_id_with_check_digit("36042619000101007"))
-    today = datetime.date.today()
-    tomorrow = today + datetime.timedelta(days=2)
+    today = timezone.localdate()
+    born_today = resident_id_with_check_digit(f"360426{today:%Y%m%d}007")
+    assert normalise_resident_id(born_today) == born_today
+    tomorrow = today + datetime.timedelta(days=1)
     future = resident_id_with_check_digit(f"360426{tomorrow:%Y%m%d}007")
     assert error_code(normalise_resident_id, future) == "birth_date"
+
+
+def test_full_width_digits_are_read_as_ascii():
+    full_width = VALID_ID.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    assert normalise_resident_id(full_width) == VALID_ID
+    assert normalise_mobile("１３８００１３８０００") == "13800138000"
+    assert normalise_unit_code("３６９９１９９５５５") == "3699199555"
+
+
+@pytest.mark.parametrize(
+    ("func", "value"),
+    [
+        (normalise_resident_id, "3601021980010112²4"),  # superscript two is a Unicode digit
+        (normalise_resident_id, "36010219800101١٢٣4"),  # Arabic-Indic digits
+        (normalise_mobile, "1380013800٠"),
+        (normalise_unit_code, "369919955٥"),
+        (normalise_credit_code, "91350100M000100Y4é"),
+    ],
+)
+def test_other_unicode_digits_are_refused_with_a_message(func, value):
+    with pytest.raises(ValidationError):
+        func(value)
 
 
 def test_sex_and_birth_date_derived_from_id():
@@ -77,10 +103,24 @@ def test_sex_and_birth_date_derived_from_id():
     assert resident_id_sex(female) == "F"
 
 
-def test_resident_id_message_is_chinese():
+@pytest.mark.parametrize(
+    ("func", "value", "chinese"),
+    [
+        (normalise_resident_id, "", "请输入居民身份证号码"),
+        (normalise_resident_id, "36042619910101007", "应为18位"),
+        (normalise_resident_id, "36042619910101007A", "由17位数字"),
+        (normalise_resident_id, "000426199101010071", "行政区划代码"),
+        (normalise_resident_id, "360426199101010072", "校验位不正确"),
+        (normalise_credit_code, "91350100M000100Y4", "应为18位"),
+        (normalise_credit_code, "91350100M000100Y44", "校验位不正确"),
+        (normalise_mobile, "12800138000", "11位手机号码"),
+        (normalise_unit_code, "123", "10位或12位"),
+    ],
+)
+def test_messages_are_chinese(func, value, chinese):
     with translation.override("zh-hans"), pytest.raises(ValidationError) as raised:
-        normalise_resident_id("360426199101010072")
-    assert "校验位不正确" in raised.value.messages[0]
+        func(value)
+    assert chinese in raised.value.messages[0]
 
 
 CREDIT_CODE = "91350100M000100Y43"  # python-stdnum's documented example

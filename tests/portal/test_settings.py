@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
     "DEBUG": "False",
@@ -124,3 +126,40 @@ def test_passwords_are_hashed_with_argon2():
         "print(make_password('Ganjiang2026'))"
     )
     assert hashed.startswith("argon2$")
+
+
+def test_a_secret_key_alone_means_production_defaults():
+    shown = run(
+        "from django.conf import settings as s\n"
+        "print(s.DEBUG, s.TRUSTED_PROXY_COUNT, s.APPCENTER_ENABLED, s.DEMO_DATA_ALLOWED,"
+        " s.PUSH_BACKEND)",
+        SECRET_KEY=PRODUCTION["SECRET_KEY"],
+        ALLOWED_HOSTS="portal.example.cn",
+    )
+    assert shown.split() == ["False", "1", "False", "False", "accounts.push.http.HttpBackend"]
+
+
+def _redis_reachable() -> bool:
+    import socket
+
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _redis_reachable(), reason="no Redis on 127.0.0.1:6379")
+def test_cache_url_redis_really_caches_and_keeps_sessions():
+    code = (
+        "import django; django.setup()\n"
+        "from django.core.cache import cache\n"
+        "from django.contrib.sessions.backends.cached_db import SessionStore\n"
+        "cache.set('jxsi-settings-test', '江西', 30)\n"
+        "session = SessionStore(); session['k'] = 'v'; session.create()\n"
+        "from django.core.cache import caches\n"
+        "print(cache.get('jxsi-settings-test'), type(caches['default']).__name__)\n"
+        "cache.delete('jxsi-settings-test')\n"
+    )
+    shown = run(code, CACHE_URL="redis://127.0.0.1:6379/15")
+    assert shown.split() == ["江西", "RedisCache"]

@@ -28,12 +28,15 @@ def test_untranslated_and_fuzzy_entries_are_reported(tmp_path: Path):
 
 
 def test_a_new_string_without_translation_fails_the_check(settings, tmp_path):
-    template_dir = tmp_path / "templates"
-    template_dir.mkdir()
-    probe = Path(settings.BASE_DIR) / "templates" / "zz_translation_probe.html"
-    probe.write_text('{% load i18n %}{% translate "A string nobody translated yet" %}')
-    try:
-        with pytest.raises(CommandError, match="A string nobody translated yet"):
-            call_command("check_translations")
-    finally:
-        probe.unlink()
+    """Run the check on a copy of the tree holding one new template: the committed tree, which
+    other runs may be reading, stays untouched."""
+    import shutil
+
+    shutil.copytree(Path(settings.BASE_DIR) / "locale", tmp_path / "locale")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "probe.html").write_text(
+        '{% load i18n %}{% translate "A string nobody translated yet" %}'
+    )
+    settings.BASE_DIR = tmp_path
+    with pytest.raises(CommandError, match="A string nobody translated yet"):
+        call_command("check_translations")

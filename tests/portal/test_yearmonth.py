@@ -88,3 +88,13 @@ def test_form_field_required():
     form = MonthForm(data={})
     assert not form.is_valid()
     assert "required_month" in form.errors
+
+
+def test_month_messages_are_chinese():
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        form = MonthForm(data={"month_0": "2024", "month_1": "", "required_month": "2024-13"})
+        assert not form.is_valid()
+        assert form.errors["month"] == ["请同时选择年份和月份。"]
+        assert form.errors["required_month"] == ["请按YYYY-MM格式填写年月，例如2024-05。"]

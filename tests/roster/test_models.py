@@ -90,6 +90,11 @@ def test_one_contribution_per_person_unit_month():
 def test_contribution_status_paid_or_due():
     row = ContributionFactory(status=Contribution.Status.DUE)
     assert row.get_status_display() == "应缴未缴"
+    assert violates(ContributionFactory, status="owed")
+
+
+def test_relation_status_is_one_of_the_three():
+    assert violates(InsuranceRelationFactory, status="paused")
 
 
 def test_deemed_period_ends_before_the_scheme_began():

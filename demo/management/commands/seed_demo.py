@@ -38,7 +38,8 @@ class Command(BaseCommand):
     def _print_logins(self, content: dict, manifest: Path | None) -> None:
         write = self.stdout.write
         write("")
-        write("Demo logins (all data fictional):")
+        write("Demo logins (all data fictional; unit passwords are the initial ones, which the")
+        write("first login replaces — `make reset-demo` starts afresh):")
         for unit in content["units"]:
             registered = "app registered" if unit["app_registered"] else "app NOT registered"
             write(
