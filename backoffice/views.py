@@ -26,6 +26,11 @@ from backoffice.forms import (
     TotpConfirmForm,
     UnitSearchForm,
 )
+from progress import registry as progress_registry
+from progress import selectors as progress_selectors
+from progress import services as progress_services
+from progress.forms import RejectForm, ReviewFilterForm
+from progress.views import serve_attachment
 
 AGENT_UPDATED = _("The agent information of %(unit)s was saved.")
 AGENT_ID_CHANGED = _(
@@ -292,3 +297,101 @@ def otp_setup(request):
             "secret": b32encode(device.bin_key).decode().rstrip("="),
         },
     )
+
+
+# --- Review queue (R-9: 审核) ------------------------------------------------------------------
+
+CASE_APPROVED = _("The case was approved.")
+CASE_REJECTED = _("The case was returned to the unit with the reason.")
+
+
+@staff_required
+@require_http_methods(["GET"])
+def review_queue(request):
+    form = ReviewFilterForm(request.GET)
+    filters = form.cleaned_data if form.is_valid() else {}
+    cases = progress_selectors.review_queue(
+        county=request.user.county,
+        business=filters.get("business", ""),
+        unit_code=filters.get("unit", ""),
+    )
+    page = selectors.paginate(cases, request.GET.get("page"))
+    return render(
+        request, "backoffice/review_queue.html", {"form": form, "page": page, "module": "review"}
+    )
+
+
+def _review_page(request, application, *, reject_form=None, approval_form=None, status=200):
+    business = progress_registry.get(application.business_code)
+    if approval_form is None and business is not None and business.approval_form is not None:
+        approval_form = business.approval_form()
+    return render(
+        request,
+        "backoffice/review_case.html",
+        {
+            "case": application,
+            "module": "review",
+            "events": progress_selectors.timeline(application),
+            "slots": progress_selectors.material_slots(application),
+            "detail_template": business.detail_template
+            if business
+            else "progress/businesses/generic_detail.html",
+            "reject_form": reject_form or RejectForm(),
+            "approval_form": approval_form,
+        },
+        status=status,
+    )
+
+
+@staff_required
+@require_http_methods(["GET"])
+def review_case(request, pk):
+    application = progress_selectors.case_for_county(county=request.user.county, pk=pk)
+    return _review_page(request, application)
+
+
+@staff_required
+@require_POST
+def review_approve(request, pk):
+    application = progress_selectors.case_for_county(county=request.user.county, pk=pk)
+    business = progress_registry.get(application.business_code)
+    approval_form = None
+    data = {}
+    if business is not None and business.approval_form is not None:
+        approval_form = business.approval_form(request.POST)
+        if not approval_form.is_valid():
+            return _review_page(request, application, approval_form=approval_form, status=400)
+        data = approval_form.cleaned_data
+    try:
+        progress_services.application_approve(application=application, by=request.user, data=data)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("backoffice:review_case", pk=application.pk)
+    messages.success(request, CASE_APPROVED)
+    return redirect("backoffice:review_queue")
+
+
+@staff_required
+@require_POST
+def review_reject(request, pk):
+    application = progress_selectors.case_for_county(county=request.user.county, pk=pk)
+    reject_form = RejectForm(request.POST)
+    if not reject_form.is_valid():
+        return _review_page(request, application, reject_form=reject_form, status=400)
+    try:
+        progress_services.application_reject(
+            application=application, by=request.user, reason=reject_form.cleaned_data["reason"]
+        )
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect("backoffice:review_case", pk=application.pk)
+    messages.success(request, CASE_REJECTED)
+    return redirect("backoffice:review_queue")
+
+
+@staff_required
+@require_http_methods(["GET"])
+def review_attachment(request, pk, attachment_pk):
+    application = progress_selectors.case_for_county(county=request.user.county, pk=pk)
+    attachment = progress_selectors.attachment_of_case(application, attachment_pk)
+    return serve_attachment(attachment, download=request.GET.get("download") == "1")

@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.portal",
+                "progress.context_processors.badges",
             ],
         },
     },
@@ -256,3 +257,7 @@ APPCENTER_IDENTITY_CHECK = "accounts.selectors.agent_identity_matches"
 CERTIFICATE_ISSUER = env.str("CERTIFICATE_ISSUER", default="江西省机关事业单位养老保险经办中心")
 # Public certificate checks per client address and 10 minutes.
 VERIFY_RATE_LIMIT = env.int("VERIFY_RATE_LIMIT", default=30)
+
+# Uploaded documents of cases: PDF, JPEG or PNG by content.
+ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+ATTACHMENT_MAX_PER_CASE = env.int("ATTACHMENT_MAX_PER_CASE", default=20)

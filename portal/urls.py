@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("backoffice/", include("backoffice.urls")),
     path("roster/", include("roster.urls")),
+    path("progress/", include("progress.urls")),
     path("", include("roster.public_urls")),
     path("", include("appcenter.urls")),
 ]

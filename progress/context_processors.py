@@ -1,0 +1,14 @@
+"""Nav-bar badges: 办理中 (N) for agents, 待审核 (N) for counter staff."""
+
+from progress import selectors
+
+
+def badges(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    if user.unit_id:
+        return {"in_progress_count": selectors.count_in_progress(user.unit_id)}
+    if user.county_id:
+        return {"awaiting_review_count": selectors.count_awaiting_review(user.county_id)}
+    return {}

@@ -1,0 +1,79 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from progress import registry
+from progress.models import Application
+from progress.uploads import EMPTY_FILE
+
+DATE_ORDER = _("The end date must not be before the start date.")
+
+
+def business_choices():
+    known = dict(Application.BusinessCode.choices)
+    known.update({b.code: b.name for b in registry.all_types()})
+    return [("", _("All")), *known.items()]
+
+
+class CaseFilterForm(forms.Form):
+    """业务名称, 人员信息, 提交时间 (R-9.1, R-9.2)."""
+
+    business = forms.ChoiceField(label=_("Business"), required=False)
+    person = forms.CharField(
+        label=_("Person (name, ID number or personal code)"), max_length=30, required=False
+    )
+    submitted_from = forms.DateField(
+        label=_("Submitted from"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "maxlength": 10}),
+    )
+    submitted_to = forms.DateField(
+        label=_("to"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "maxlength": 10}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["business"].choices = business_choices()
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("submitted_from"), data.get("submitted_to")
+        if first and last and last < first:
+            self.add_error("submitted_to", DATE_ORDER)
+        return data
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {key: value for key, value in self.cleaned_data.items() if value}
+
+
+NO_FILE = _("Choose a file to upload.")
+
+
+class UploadForm(forms.Form):
+    material = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    file = forms.FileField(
+        label=_("File"),
+        error_messages={
+            "required": NO_FILE,
+            "missing": NO_FILE,
+            "empty": EMPTY_FILE,
+        },
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class ReviewFilterForm(forms.Form):
+    business = forms.ChoiceField(label=_("Business"), required=False)
+    unit = forms.CharField(label=_("Unit code"), max_length=12, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["business"].choices = business_choices()

@@ -1,0 +1,131 @@
+"""Reads of cases, scoped to a unit (agents) or a county (counter staff)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.shortcuts import get_object_or_404
+
+from progress.models import Application, ApplicationEvent, Attachment, MaterialType
+
+
+def _with_latest_event(cases: QuerySet[Application]) -> QuerySet[Application]:
+    latest = ApplicationEvent.objects.filter(application=OuterRef("pk")).order_by("-at", "-id")
+    return cases.select_related("person").annotate(
+        latest_action=Subquery(latest.values("action")[:1]),
+        latest_note=Subquery(latest.values("note")[:1]),
+    )
+
+
+def _filtered(
+    cases,
+    *,
+    business: str = "",
+    person: str = "",
+    submitted_from: datetime.date | None = None,
+    submitted_to: datetime.date | None = None,
+):
+    if business:
+        cases = cases.filter(business_code=business)
+    if person:
+        person = person.strip()
+        cases = cases.filter(
+            Q(person__name__contains=person)
+            | Q(person__personal_code=person)
+            | Q(person__id_number=person.upper())
+            | Q(subject_name__contains=person)
+            | Q(subject_id_number=person.upper())
+        )
+    if submitted_from:
+        cases = cases.filter(submitted_at__date__gte=submitted_from)
+    if submitted_to:
+        cases = cases.filter(submitted_at__date__lte=submitted_to)
+    return cases
+
+
+def cases_in_progress(*, unit, **filters) -> QuerySet[Application]:
+    """办理中 (R-9.2): drafts, submitted and rejected cases of the unit."""
+    cases = Application.objects.filter(unit=unit, status__in=Application.IN_PROGRESS)
+    return _with_latest_event(_filtered(cases, **filters)).order_by("-created_at", "-id")
+
+
+def cases_completed(*, unit, **filters) -> QuerySet[Application]:
+    """已办结 (R-9.1): approved and withdrawn cases of the unit."""
+    cases = Application.objects.filter(unit=unit, status__in=Application.FINISHED)
+    return _with_latest_event(_filtered(cases, **filters)).order_by("-finished_at", "-id")
+
+
+def case_for_unit(*, unit, pk: int) -> Application:
+    return get_object_or_404(Application.objects.select_related("person", "unit"), unit=unit, pk=pk)
+
+
+def case_for_county(*, county, pk: int) -> Application:
+    return get_object_or_404(
+        Application.objects.select_related("person", "unit", "unit__county"),
+        unit__county=county,
+        pk=pk,
+    )
+
+
+def review_queue(*, county, business: str = "", unit_code: str = "") -> QuerySet[Application]:
+    """The county's submitted cases, oldest first."""
+    cases = Application.objects.filter(unit__county=county, status=Application.Status.SUBMITTED)
+    if business:
+        cases = cases.filter(business_code=business)
+    if unit_code:
+        cases = cases.filter(unit__code=unit_code.strip())
+    return cases.select_related("person", "unit").order_by("submitted_at", "id")
+
+
+def count_in_progress(unit) -> int:
+    return Application.objects.filter(unit=unit, status__in=Application.IN_PROGRESS).count()
+
+
+def count_awaiting_review(county) -> int:
+    return Application.objects.filter(
+        unit__county=county, status=Application.Status.SUBMITTED
+    ).count()
+
+
+@dataclass(frozen=True)
+class MaterialSlot:
+    material_type: MaterialType
+    attachments: list[Attachment]
+
+    @property
+    def missing(self) -> bool:
+        return self.material_type.required and not self.attachments
+
+
+def material_slots(application: Application) -> list[MaterialSlot]:
+    """The business's material types with the case's files of each (two queries)."""
+    attachments = list(application.attachments.order_by("uploaded_at", "id"))
+    return [
+        MaterialSlot(
+            material_type, [a for a in attachments if a.material_type_id == material_type.pk]
+        )
+        for material_type in MaterialType.objects.filter(
+            business_code=application.business_code
+        ).order_by("order", "id")
+    ]
+
+
+def missing_materials(application: Application) -> list[MaterialType]:
+    present = set(application.attachments.values_list("material_type_id", flat=True))
+    return [
+        m
+        for m in MaterialType.objects.filter(
+            business_code=application.business_code, required=True
+        ).order_by("order", "id")
+        if m.pk not in present
+    ]
+
+
+def attachment_of_case(application: Application, pk: int) -> Attachment:
+    return get_object_or_404(application.attachments.select_related("material_type"), pk=pk)
+
+
+def timeline(application: Application) -> QuerySet[ApplicationEvent]:
+    return application.events.select_related("actor").order_by("at", "id")

@@ -1,0 +1,220 @@
+"""Every change of a case goes through here: one transaction, a row lock, one timeline event
+per state change, and idempotent against double submits (a repeated request finds the case
+already where it asked to go and changes nothing)."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from progress import registry, selectors
+from progress.models import Application, ApplicationEvent, Attachment, MaterialType
+from progress.uploads import check_upload
+
+Status = Application.Status
+Action = ApplicationEvent.Action
+
+TRANSITION_REFUSED = _("The case is “%(status)s” now, so it cannot be %(action)s.")
+NOT_EDITABLE = _("The case is “%(status)s” now; its documents can no longer be changed.")
+MISSING_MATERIALS = _("Upload the required documents first: %(names)s.")
+TOO_MANY_FILES = _("A case takes at most %(count)d files.")
+REASON_REQUIRED = _("Give the reason why the case is not approved.")
+UNKNOWN_BUSINESS = _("This business is not offered.")
+ACTION_WORDS = {
+    "submit": _("submitted"),
+    "reject": _("rejected"),
+    "approve": _("approved"),
+    "withdraw": _("withdrawn"),
+}
+
+
+@dataclass(frozen=True)
+class Transition:
+    sources: tuple[str, ...]
+    target: str
+    action: str
+
+
+TRANSITIONS = {
+    "submit": Transition((Status.DRAFT, Status.REJECTED), Status.SUBMITTED, Action.SUBMITTED),
+    "reject": Transition((Status.SUBMITTED,), Status.REJECTED, Action.REJECTED),
+    "approve": Transition((Status.SUBMITTED,), Status.APPROVED, Action.APPROVED),
+    "withdraw": Transition(
+        (Status.DRAFT, Status.SUBMITTED, Status.REJECTED), Status.WITHDRAWN, Action.WITHDRAWN
+    ),
+}
+EDITABLE = (Status.DRAFT, Status.REJECTED)
+
+
+def _locked(application: Application) -> Application:
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
+def _transition(
+    application: Application, name: str, *, by, note: str = ""
+) -> tuple[Application, bool]:
+    """Move a locked case along `name`; returns (case, changed). Already there: no change."""
+    rule = TRANSITIONS[name]
+    if application.status == rule.target:
+        return application, False
+    if application.status not in rule.sources:
+        raise ValidationError(
+            TRANSITION_REFUSED
+            % {"status": application.get_status_display(), "action": ACTION_WORDS[name]},
+            code="transition",
+        )
+    previous = application.status
+    now = timezone.now()
+    application.status = rule.target
+    application.version += 1
+    fields = ["status", "version"]
+    if rule.target == Status.SUBMITTED:
+        application.submitted_at = now
+        fields.append("submitted_at")
+    if rule.target in Application.FINISHED:
+        application.finished_at = now
+        fields.append("finished_at")
+    application.save(update_fields=fields)
+    ApplicationEvent.objects.create(
+        application=application,
+        actor=by,
+        action=rule.action,
+        from_status=previous,
+        to_status=rule.target,
+        note=note,
+    )
+    return application, True
+
+
+@transaction.atomic
+def application_create(
+    *,
+    unit,
+    business_code: str,
+    by,
+    person=None,
+    subject_name: str = "",
+    subject_id_number: str = "",
+    data: dict | None = None,
+) -> Application:
+    """A new draft case (已暂存)."""
+    if registry.get(business_code) is None:
+        raise ValidationError(UNKNOWN_BUSINESS, code="business")
+    application = Application.objects.create(
+        unit=unit,
+        business_code=business_code,
+        person=person,
+        subject_name=subject_name,
+        subject_id_number=subject_id_number,
+        data=data or {},
+        created_by=by,
+    )
+    ApplicationEvent.objects.create(
+        application=application, actor=by, action=Action.CREATED, to_status=Status.DRAFT
+    )
+    return application
+
+
+@transaction.atomic
+def application_save(*, application: Application, data: dict, by) -> Application:
+    """Save the business data of a draft or a rejected case (暂存); not a state change."""
+    application = _locked(application)
+    if application.status not in EDITABLE:
+        raise ValidationError(NOT_EDITABLE % {"status": application.get_status_display()})
+    application.data = data
+    application.version += 1
+    application.save(update_fields=["data", "version"])
+    return application
+
+
+@transaction.atomic
+def application_submit(*, application: Application, by) -> Application:
+    """提交 (R-7.7, R-8.2): only with every required document."""
+    application = _locked(application)
+    if application.status == Status.SUBMITTED:
+        return application  # a double click or a replayed POST
+    missing = selectors.missing_materials(application)
+    if missing and application.status in TRANSITIONS["submit"].sources:
+        raise ValidationError(
+            MISSING_MATERIALS % {"names": "、".join(m.name for m in missing)}, code="materials"
+        )
+    return _transition(application, "submit", by=by)[0]
+
+
+@transaction.atomic
+def application_reject(*, application: Application, by, reason: str) -> Application:
+    """审核不通过: the reason is shown to the unit word for word under 办理中."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(REASON_REQUIRED, code="reason")
+    return _transition(_locked(application), "reject", by=by, note=reason)[0]
+
+
+@transaction.atomic
+def application_approve(*, application: Application, by, data: dict | None = None) -> Application:
+    """审核通过: the business's own handler runs in this same transaction."""
+    application, changed = _transition(_locked(application), "approve", by=by)
+    if changed:
+        business = registry.get(application.business_code)
+        if business is None:
+            raise ValidationError(UNKNOWN_BUSINESS, code="business")
+        business.approve(application=application, by=by, data=data or {})
+    return application
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, by) -> Application:
+    return _transition(_locked(application), "withdraw", by=by)[0]
+
+
+@transaction.atomic
+def attachment_add(
+    *, application: Application, material_type: MaterialType, upload, by
+) -> Attachment:
+    """Store an uploaded document of a draft or rejected case under a random name."""
+    application = _locked(application)
+    if application.status not in EDITABLE:
+        raise ValidationError(NOT_EDITABLE % {"status": application.get_status_display()})
+    if material_type.business_code != application.business_code:
+        raise ValidationError(UNKNOWN_BUSINESS, code="business")
+    if application.attachments.count() >= settings.ATTACHMENT_MAX_PER_CASE:
+        raise ValidationError(
+            TOO_MANY_FILES % {"count": settings.ATTACHMENT_MAX_PER_CASE}, code="count"
+        )
+    checked = check_upload(upload)
+    stored_name = default_storage.save(
+        f"attachments/{uuid.uuid4().hex}", ContentFile(checked.content)
+    )
+    try:
+        return Attachment.objects.create(
+            application=application,
+            material_type=material_type,
+            original_name=checked.name,
+            size=len(checked.content),
+            content_type=checked.content_type,
+            sha256=hashlib.sha256(checked.content).hexdigest(),
+            stored_name=stored_name,
+            uploaded_by=by,
+        )
+    except Exception:
+        default_storage.delete(stored_name)  # no orphaned file without its record
+        raise
+
+
+@transaction.atomic
+def attachment_delete(*, attachment: Attachment, by) -> None:
+    application = _locked(attachment.application)
+    if application.status not in EDITABLE:
+        raise ValidationError(NOT_EDITABLE % {"status": application.get_status_display()})
+    stored_name = attachment.stored_name
+    attachment.delete()
+    transaction.on_commit(lambda: default_storage.delete(stored_name))

@@ -1,0 +1,35 @@
+from django import template
+from django.template.defaultfilters import filesizeformat
+
+from progress.models import ApplicationEvent
+
+register = template.Library()
+
+
+@register.simple_tag
+def latest_progress(case) -> str:
+    """最新进度 in words: 已暂存 / 已提交，待审核 / 审核不通过：<reason> / …"""
+    action = getattr(case, "latest_action", None) or ApplicationEvent.Action.CREATED
+    words = str(ApplicationEvent.Action(action).label)
+    note = getattr(case, "latest_note", "") or ""
+    if action == ApplicationEvent.Action.REJECTED and note:
+        return f"{words}：{note}"
+    return words
+
+
+@register.filter
+def file_size(value) -> str:
+    return filesizeformat(value)
+
+
+@register.simple_tag
+def case_edit_url(case) -> str:
+    """Where 继续填写 / 修改 lead: the business's own form, else the shared 上传资料 step."""
+    from django.urls import reverse
+
+    from progress import registry
+
+    business = registry.get(case.business_code)
+    if business is not None and business.edit_url is not None:
+        return business.edit_url(case)
+    return reverse("progress:materials", args=[case.pk])

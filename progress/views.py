@@ -1,0 +1,166 @@
+"""办理中 / 已办结 (R-9), the case page, and the shared 上传资料 step (R-7.7, R-8.2)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from progress import registry, selectors, services
+from progress.forms import CaseFilterForm, UploadForm
+
+UPLOADED = _("“%(name)s” was uploaded.")
+DELETED = _("“%(name)s” was deleted.")
+SUBMITTED = _("The case was submitted; follow its progress under “In progress”.")
+UNKNOWN_MATERIAL = _("Choose the kind of document first.")
+
+
+def _unit(request):
+    unit = getattr(request.user, "unit", None)
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def _case_list(request, *, finished: bool):
+    unit = _unit(request)
+    form = CaseFilterForm(request.GET)
+    select = selectors.cases_completed if finished else selectors.cases_in_progress
+    cases = select(unit=unit, **form.filters())
+    page = Paginator(cases, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "progress/case_list.html",
+        {
+            "form": form,
+            "page": page,
+            "finished": finished,
+            "query": query.urlencode(),
+        },
+    )
+
+
+@require_safe
+def in_progress(request):
+    return _case_list(request, finished=False)
+
+
+@require_safe
+def completed(request):
+    return _case_list(request, finished=True)
+
+
+@require_safe
+def case_detail(request, pk):
+    application = selectors.case_for_unit(unit=_unit(request), pk=pk)
+    business = registry.get(application.business_code)
+    return render(
+        request,
+        "progress/case_detail.html",
+        {
+            "case": application,
+            "events": selectors.timeline(application),
+            "slots": selectors.material_slots(application),
+            "detail_template": business.detail_template
+            if business
+            else "progress/businesses/generic_detail.html",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def materials(request, pk):
+    """上传资料: a plain multipart form per document type; XHR uploads post here too."""
+    application = selectors.case_for_unit(unit=_unit(request), pk=pk)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    selected = request.GET.get("material") or request.POST.get("material") or ""
+    error = None
+    if request.method == "POST":
+        slots = {s.material_type.code: s for s in selectors.material_slots(application)}
+        if not form.is_valid():
+            error = UNKNOWN_MATERIAL if "material" in form.errors else form.errors["file"][0]
+        elif form.cleaned_data["material"] not in slots:
+            error = UNKNOWN_MATERIAL
+        else:
+            try:
+                attachment = services.attachment_add(
+                    application=application,
+                    material_type=slots[form.cleaned_data["material"]].material_type,
+                    upload=form.cleaned_data["file"],
+                    by=request.user,
+                )
+            except ValidationError as problem:
+                error = problem.messages[0]
+            else:
+                messages.success(request, UPLOADED % {"name": attachment.original_name})
+                return redirect(f"{request.path}?material={form.cleaned_data['material']}")
+    slots = selectors.material_slots(application)
+    if not selected and slots:
+        selected = slots[0].material_type.code
+    return render(
+        request,
+        "progress/materials.html",
+        {
+            "case": application,
+            "slots": slots,
+            "selected": selected,
+            "error": error,
+            "missing": [s.material_type for s in slots if s.missing],
+            "editable": application.status in services.EDITABLE,
+        },
+        status=400 if error else 200,
+    )
+
+
+@require_POST
+def attachment_delete(request, pk, attachment_pk):
+    application = selectors.case_for_unit(unit=_unit(request), pk=pk)
+    attachment = selectors.attachment_of_case(application, attachment_pk)
+    try:
+        services.attachment_delete(attachment=attachment, by=request.user)
+    except ValidationError as problem:
+        messages.error(request, problem.messages[0])
+    else:
+        messages.success(request, DELETED % {"name": attachment.original_name})
+    url = reverse("progress:materials", args=[application.pk])
+    return redirect(f"{url}?material={attachment.material_type.code}")
+
+
+def serve_attachment(attachment, *, download: bool) -> FileResponse:
+    """Stream a stored document: named, never sniffed by the browser, never a static file."""
+    response = FileResponse(
+        default_storage.open(attachment.stored_name, "rb"),
+        as_attachment=download,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def attachment_file(request, pk, attachment_pk):
+    application = selectors.case_for_unit(unit=_unit(request), pk=pk)
+    attachment = selectors.attachment_of_case(application, attachment_pk)
+    return serve_attachment(attachment, download=request.GET.get("download") == "1")
+
+
+@require_POST
+def submit(request, pk):
+    application = selectors.case_for_unit(unit=_unit(request), pk=pk)
+    try:
+        services.application_submit(application=application, by=request.user)
+    except ValidationError as problem:
+        messages.error(request, problem.messages[0])
+        return redirect("progress:materials", pk=application.pk)
+    messages.success(request, SUBMITTED)
+    return redirect("progress:in_progress")

@@ -1,0 +1,189 @@
+"""R-9.1, R-9.2 (办理中 / 已办结) and the back-office review queue."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from progress import services
+from progress.models import Application
+from tests.progress.conftest import attach_required, make_case, pdf_bytes, upload
+
+pytestmark = pytest.mark.django_db
+IN_PROGRESS = "/progress/in-progress/"
+COMPLETED = "/progress/completed/"
+
+
+def text(response):
+    return response.content.decode()
+
+
+def submitted_case(unit, name="王芳"):
+    application = make_case(unit, person_name=name)
+    attach_required(application)
+    services.application_submit(application=application, by=unit.account)
+    return application
+
+
+def test_r9_2_in_progress_shows_drafts_submitted_and_rejected_with_latest_progress(
+    agent_client, unit, other_unit, staff, media
+):
+    make_case(unit, person_name="草稿人")
+    submitted_case(unit, name="待审人")
+    rejected = submitted_case(unit, name="退回人")
+    services.application_reject(application=rejected, by=staff, reason="减员证明材料不清晰")
+    approved = submitted_case(unit, name="办结人")
+    services.application_approve(application=approved, by=staff)
+    make_case(other_unit, person_name="外单位人")
+    html = text(agent_client.get(IN_PROGRESS))
+    assert "草稿人" in html and "已暂存" in html and "继续填写" in html
+    assert "待审人" in html and "已提交，待审核" in html
+    assert "退回人" in html and "审核不通过：减员证明材料不清晰" in html and "修改" in html
+    assert "办结人" not in html and "外单位人" not in html
+    assert "3601**********0779" in html and "360102198602140779" not in html
+    done = text(agent_client.get(COMPLETED))
+    assert "办结人" in done and "审核通过" in done and "草稿人" not in done
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"person": "王"}, {"王芳"}),
+        ({"person": "李"}, {"李明"}),
+        ({"person": "360102198602140779"}, {"王芳", "李明"}),
+        ({"business": "staff_reduction"}, {"王芳", "李明"}),
+        ({"business": "pension_claim"}, set()),
+        ({"submitted_from": "{today}"}, {"王芳", "李明"}),
+        ({"submitted_from": "{tomorrow}"}, set()),
+        ({"submitted_to": "{today}"}, {"王芳", "李明"}),
+        ({"submitted_to": "{yesterday}"}, set()),
+    ],
+)
+def test_r9_2_filters_on_both_sides(agent_client, unit, media, query, expected):
+    submitted_case(unit, name="王芳")
+    submitted_case(unit, name="李明")
+    today = timezone.localdate()
+    days = {
+        "today": today,
+        "tomorrow": today + datetime.timedelta(days=1),
+        "yesterday": today - datetime.timedelta(days=1),
+    }
+    query = {
+        key: value.format(**{k: d.isoformat() for k, d in days.items()})
+        for key, value in query.items()
+    }
+    html = text(agent_client.get(IN_PROGRESS, query))
+    assert {name for name in ("王芳", "李明") if name in html} == expected
+
+
+def test_end_date_before_start_date_is_an_error(agent_client, unit):
+    html = text(
+        agent_client.get(
+            IN_PROGRESS, {"submitted_from": "2026-02-01", "submitted_to": "2026-01-31"}
+        )
+    )
+    assert "截止日期不能早于起始日期" in html
+
+
+def test_case_list_queries_do_not_grow_with_rows(agent_client, unit, media):
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            agent_client.get(IN_PROGRESS)
+        return len(captured.captured_queries)
+
+    for _ in range(2):
+        make_case(unit)
+    agent_client.get(IN_PROGRESS)
+    few = count()
+    for _ in range(15):
+        make_case(unit)
+    assert count() == few
+
+
+def test_nav_badge_counts_cases_in_progress(agent_client, unit, media):
+    make_case(unit)
+    make_case(unit)
+    assert 'class="nav-badge">2<' in text(agent_client.get("/"))
+
+
+def test_case_detail_shows_timeline_data_and_documents(agent_client, unit, other_unit, media):
+    application = submitted_case(unit)
+    html = text(agent_client.get(f"/progress/{application.pk}/"))
+    assert "已暂存" in html and "已提交，待审核" in html and "减员原因" in html
+    assert "证明.pdf" in html
+    other = make_case(other_unit)
+    assert agent_client.get(f"/progress/{other.pk}/").status_code == 404
+    assert agent_client.get(f"/progress/{other.pk}/materials/").status_code == 404
+    assert agent_client.post(f"/progress/{other.pk}/submit/").status_code == 404
+
+
+def test_review_queue_lists_the_countys_submitted_cases_oldest_first(
+    staff_client, unit, other_unit, media
+):
+    first = submitted_case(unit, name="先提交")
+    second = submitted_case(unit, name="后提交")
+    Application.objects.filter(pk=first.pk).update(
+        submitted_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    submitted_case(other_unit, name="外县人")
+    make_case(unit, person_name="草稿人")
+    html = text(staff_client.get("/backoffice/reviews/"))
+    assert html.index("先提交") < html.index("后提交")
+    assert "外县人" not in html and "草稿人" not in html
+    assert 'class="nav-badge">2<' in html
+    assert staff_client.get(f"/backoffice/reviews/{second.pk}/").status_code == 200
+
+
+def test_another_countys_case_is_a_404_for_staff(staff_client, other_unit, media):
+    foreign = submitted_case(other_unit)
+    assert staff_client.get(f"/backoffice/reviews/{foreign.pk}/").status_code == 404
+    assert staff_client.post(f"/backoffice/reviews/{foreign.pk}/approve/").status_code == 404
+    foreign.refresh_from_db()
+    assert foreign.status == "submitted"
+
+
+def test_review_reject_needs_a_reason_and_the_unit_sees_it(staff_client, client, unit, media):
+    application = submitted_case(unit)
+    response = staff_client.post(f"/backoffice/reviews/{application.pk}/reject/", {"reason": ""})
+    assert response.status_code == 400
+    staff_client.post(
+        f"/backoffice/reviews/{application.pk}/reject/", {"reason": "请补充调出审批文件"}
+    )
+    application.refresh_from_db()
+    assert application.status == "rejected"
+    client.force_login(unit.account)
+    html = text(client.get(IN_PROGRESS))
+    assert "审核不通过：请补充调出审批文件" in html
+    assert f'href="/progress/{application.pk}/materials/">修改' in html
+
+
+def test_review_approve_runs_the_handler(staff_client, unit, media):
+    from tests.progress.conftest import APPROVALS
+
+    application = submitted_case(unit)
+    response = staff_client.post(f"/backoffice/reviews/{application.pk}/approve/")
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "approved" and len(APPROVALS) == 1
+
+
+def test_staff_preview_of_documents(staff_client, unit, media):
+    from progress.models import MaterialType
+
+    application = make_case(unit)
+    services.attachment_add(
+        application=application,
+        by=unit.account,
+        upload=upload("a.pdf", pdf_bytes()),
+        material_type=MaterialType.objects.get(
+            business_code=application.business_code, code="reduction_proof"
+        ),
+    )
+    services.application_submit(application=application, by=unit.account)
+    attachment = application.attachments.get()
+    html = text(staff_client.get(f"/backoffice/reviews/{application.pk}/"))
+    assert f"/backoffice/reviews/{application.pk}/files/{attachment.pk}/" in html
+    response = staff_client.get(f"/backoffice/reviews/{application.pk}/files/{attachment.pk}/")
+    assert response.status_code == 200 and response["X-Content-Type-Options"] == "nosniff"
