@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/materials/", views.materials, name="materials"),
     path("<int:pk>/submit/", views.submit, name="submit"),
+    path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/files/<int:attachment_pk>/", views.attachment_file, name="attachment"),
     path(
         "<int:pk>/files/<int:attachment_pk>/delete/",

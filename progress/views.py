@@ -19,6 +19,7 @@ UPLOADED = _("“%(name)s” was uploaded.")
 DELETED = _("“%(name)s” was deleted.")
 SUBMITTED = _("The case was submitted; follow its progress under “In progress”.")
 UNKNOWN_MATERIAL = _("Choose the kind of document first.")
+WITHDRAWN = _("The case was withdrawn.")
 
 
 def _unit(request):
@@ -164,3 +165,16 @@ def submit(request, pk):
         return redirect("progress:materials", pk=application.pk)
     messages.success(request, SUBMITTED)
     return redirect("progress:in_progress")
+
+
+@require_POST
+def withdraw(request, pk):
+    """撤回: the unit takes back a draft, a submitted or a rejected case."""
+    application = selectors.case_for_unit(unit=_unit(request), pk=pk)
+    try:
+        services.application_withdraw(application=application, by=request.user)
+    except ValidationError as problem:
+        messages.error(request, problem.messages[0])
+        return redirect("progress:detail", pk=application.pk)
+    messages.success(request, WITHDRAWN)
+    return redirect("progress:completed")

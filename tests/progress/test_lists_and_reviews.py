@@ -187,3 +187,15 @@ def test_staff_preview_of_documents(staff_client, unit, media):
     assert f"/backoffice/reviews/{application.pk}/files/{attachment.pk}/" in html
     response = staff_client.get(f"/backoffice/reviews/{application.pk}/files/{attachment.pk}/")
     assert response.status_code == 200 and response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_unit_can_withdraw_a_case(agent_client, unit, media):
+    application = submitted_case(unit)
+    assert "撤回" in text(agent_client.get(f"/progress/{application.pk}/"))
+    response = agent_client.post(f"/progress/{application.pk}/withdraw/")
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "withdrawn"
+    assert "已撤回" in text(agent_client.get(COMPLETED))
+    assert agent_client.post(f"/progress/{application.pk}/withdraw/").status_code == 302
+    assert application.events.filter(action="withdrawn").count() == 1
