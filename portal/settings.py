@@ -261,3 +261,6 @@ VERIFY_RATE_LIMIT = env.int("VERIFY_RATE_LIMIT", default=30)
 # Uploaded documents of cases: PDF, JPEG or PNG by content.
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 ATTACHMENT_MAX_PER_CASE = env.int("ATTACHMENT_MAX_PER_CASE", default=20)
+
+# Staff changes may be dated back this many months (在职人员增加/减少).
+ENROLLMENT_BACKDATE_MONTHS = env.int("ENROLLMENT_BACKDATE_MONTHS", default=3)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("backoffice/", include("backoffice.urls")),
     path("roster/", include("roster.urls")),
     path("progress/", include("progress.urls")),
+    path("enrollment/", include("enrollment.urls")),
     path("", include("roster.public_urls")),
     path("", include("appcenter.urls")),
 ]

@@ -21,6 +21,15 @@ class BusinessType:
     edit_url: Callable[..., str] | None = None
     # Extra fields the reviewer fills when approving: a Django form class, or None.
     approval_form: type | None = None
+    # Whether a required material type is required for this case (e.g. waived for a reason).
+    material_required: Callable[..., bool] | None = None
+
+    def requires(self, application, material_type) -> bool:
+        if not material_type.required:
+            return False
+        if self.material_required is None:
+            return True
+        return self.material_required(application, material_type)
 
 
 _registry: dict[str, BusinessType] = {}

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
+from progress import registry
 from progress.models import Application, ApplicationEvent, Attachment, MaterialType
 
 
@@ -93,10 +94,18 @@ def count_awaiting_review(county) -> int:
 class MaterialSlot:
     material_type: MaterialType
     attachments: list[Attachment]
+    required: bool
 
     @property
     def missing(self) -> bool:
-        return self.material_type.required and not self.attachments
+        return self.required and not self.attachments
+
+
+def _required(application: Application, material_type: MaterialType) -> bool:
+    business = registry.get(application.business_code)
+    if business is None:
+        return material_type.required
+    return business.requires(application, material_type)
 
 
 def material_slots(application: Application) -> list[MaterialSlot]:
@@ -104,7 +113,9 @@ def material_slots(application: Application) -> list[MaterialSlot]:
     attachments = list(application.attachments.order_by("uploaded_at", "id"))
     return [
         MaterialSlot(
-            material_type, [a for a in attachments if a.material_type_id == material_type.pk]
+            material_type,
+            [a for a in attachments if a.material_type_id == material_type.pk],
+            _required(application, material_type),
         )
         for material_type in MaterialType.objects.filter(
             business_code=application.business_code
@@ -113,14 +124,7 @@ def material_slots(application: Application) -> list[MaterialSlot]:
 
 
 def missing_materials(application: Application) -> list[MaterialType]:
-    present = set(application.attachments.values_list("material_type_id", flat=True))
-    return [
-        m
-        for m in MaterialType.objects.filter(
-            business_code=application.business_code, required=True
-        ).order_by("order", "id")
-        if m.pk not in present
-    ]
+    return [slot.material_type for slot in material_slots(application) if slot.missing]
 
 
 def attachment_of_case(application: Application, pk: int) -> Attachment:

@@ -13,3 +13,8 @@ def mask_id(value: str) -> str:
 @register.filter
 def mask_person_name(value: str) -> str:
     return mask_name(value or "")
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None

@@ -1,0 +1,73 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from portal.yearmonth import YearMonthFormField, YearMonthSelectWidget
+
+REASON_CHOICES = [
+    ("transfer", _("Transferred out")),  # 调出
+    ("resignation", _("Resigned")),  # 辞职
+    ("dismissal", _("Dismissed or contract ended")),  # 辞退/解聘
+    ("death", _("Deceased")),  # 死亡
+    ("emigration", _("Settled abroad")),  # 出国(境)定居
+    ("other", _("Other")),  # 其他
+]
+OTHER_REASON_REQUIRED = _("Describe the reason.")
+STOP_MONTH_RANGE = _("The stop month must lie between %(earliest)s and %(latest)s.")
+
+
+class ReductionForm(forms.Form):
+    """减员原因, 停保年月, 备注 (R-8.3)."""
+
+    reason = forms.ChoiceField(label=_("Reason for leaving"), choices=[("", "—"), *REASON_CHOICES])
+    reason_other = forms.CharField(label=_("Other reason"), max_length=100, required=False)
+    stop_month = YearMonthFormField(
+        label=_("Insurance stops from"), widget=YearMonthSelectWidget(first_year=2014)
+    )
+    note = forms.CharField(
+        label=_("Note"), max_length=200, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def __init__(self, *args, window=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.window = window
+        if window is not None:
+            self.fields["stop_month"].help_text = STOP_MONTH_RANGE % {
+                "earliest": window.earliest,
+                "latest": window.latest,
+            }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("reason") == "other" and not data.get("reason_other", "").strip():
+            self.add_error("reason_other", OTHER_REASON_REQUIRED)
+        month = data.get("stop_month")
+        if month and self.window is not None and not self.window.contains(month):
+            self.add_error(
+                "stop_month",
+                STOP_MONTH_RANGE % {"earliest": self.window.earliest, "latest": self.window.latest},
+            )
+        return data
+
+    def as_case_data(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "reason": data["reason"],
+            "reason_other": data.get("reason_other", "").strip(),
+            "stop_month": str(data["stop_month"]),
+            "note": data.get("note", "").strip(),
+        }
+
+
+def draft_data(post) -> dict:
+    """What was typed, valid or not, for 暂存."""
+    year, month = post.get("stop_month_0", ""), post.get("stop_month_1", "")
+    return {
+        "reason": post.get("reason", "")[:20],
+        "reason_other": post.get("reason_other", "")[:100],
+        "stop_month": f"{year}-{int(month):02d}" if year.isdigit() and month.isdigit() else "",
+        "note": post.get("note", "")[:200],
+    }
+
+
+def initial_from(data: dict) -> dict:
+    return {key: value for key, value in data.items() if value}
