@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from enrollment import services
 from enrollment.forms import ReductionForm, draft_data, initial_from
+from portal.yearmonth import YearMonth
 from progress import selectors as case_selectors
 from progress import services as case_services
 from progress.models import Application
@@ -85,7 +86,9 @@ def reduce_case(request, pk):
         raise Http404
     window = services.stop_window(unit=unit, person=application.person, relation=relation)
     form = ReductionForm(
-        request.POST or None, window=window, initial=initial_from(application.data)
+        request.POST or None,
+        window=window,
+        initial={"stop_month": str(YearMonth.current()), **initial_from(application.data)},
     )
     if request.method == "POST":
         try:
@@ -102,6 +105,7 @@ def reduce_case(request, pk):
                 return redirect("progress:materials", pk=application.pk)
         except ValidationError as problem:
             form.add_error(None, problem)
+    rejection = application.events.filter(action="rejected").last()
     return render(
         request,
         "enrollment/reduce_case.html",
@@ -111,5 +115,6 @@ def reduce_case(request, pk):
             "relation": relation,
             "form": form,
             "window": window,
+            "rejection": rejection,
         },
     )

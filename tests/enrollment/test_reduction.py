@@ -191,3 +191,28 @@ def test_other_reason_needs_no_proof_document(agent_client, unit):
     agent_client.post(url, form_data(reason="other", reason_other="长期病休后离岗"))
     application = Application.objects.get(person=person)
     assert case_services.selectors.missing_materials(application) == []
+
+
+def test_a_returned_reduction_shows_the_reason_on_its_form(agent_client, unit, settings, tmp_path):
+    from progress.models import MaterialType
+    from tests.factories import UserFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    person = leaving_person(unit)
+    url = start_case(agent_client, person).url
+    agent_client.post(url, form_data())
+    application = Application.objects.get(person=person)
+    case_services.attachment_add(
+        application=application,
+        by=unit.account,
+        upload=upload("证明.pdf", pdf_bytes()),
+        material_type=MaterialType.objects.get(
+            business_code="staff_reduction", code="reduction_proof"
+        ),
+    )
+    case_services.application_submit(application=application, by=unit.account)
+    staff = UserFactory(username="guitai", county=unit.county)
+    case_services.application_reject(application=application, by=staff, reason="请补充调令")
+    html = agent_client.get(url).content.decode()
+    assert "县区办事大厅退回了该业务：请补充调令" in html
+    assert 'value="调往南昌市西湖区"' in html or "调往南昌市西湖区" in html

@@ -1,0 +1,79 @@
+"""R-8.3 in a real browser: a reduction from the choice of person to the person leaving the
+active roster after the county's approval."""
+
+import pytest
+from django.test import Client
+
+from portal.yearmonth import YearMonth
+from tests.e2e.conftest import VIEWPORT
+from tests.progress.conftest import ensure_material_types, pdf_bytes
+from tests.roster.conftest import add_person
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def unit_with_staff(settings, tmp_path):
+    from accounts.services import unit_account_open
+    from tests.factories import AgentFactory, CountyFactory, UnitFactory, UserFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    ensure_material_types()
+    county = CountyFactory(code="360102", name="东湖区", city="南昌市")
+    unit = UnitFactory(code="3601021001", name="南昌市东湖区教育体育局", county=county)
+    account = unit_account_open(unit=unit, agent=AgentFactory(unit=unit))
+    account.must_change_password = False
+    account.save()
+    add_person(unit, 1, name="张离职", start=YearMonth.current() - 24, months=23)
+    add_person(unit, 2, name="李在岗", start=YearMonth.current() - 24, months=23)
+    return unit, account, UserFactory(username="guitai_donghu", county=county)
+
+
+def login_cookie(context, live_server, user):
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )
+
+
+def test_reduction_until_the_person_leaves_the_roster(
+    visitor, browser, live_server, unit_with_staff, tmp_path
+):
+    _unit, account, staff = unit_with_staff
+    login_cookie(visitor.page.context, live_server, account)
+    page = visitor.page
+    visitor.visit("/", "reduction-home")
+    page.click("text=在职人员减少")
+    page.wait_for_url("**/enrollment/reduce/")
+    visitor.check("reduction-list")
+    page.click("tr:has-text('张离职') >> text=减员")
+    page.wait_for_url("**/enrollment/reduce/case/*/")
+    page.select_option("select[name=reason]", "transfer")
+    page.fill("textarea[name=note]", "调往南昌市西湖区")
+    visitor.check("reduction-form")
+    page.click("text=下一步：上传资料")
+    page.wait_for_url("**/materials/")
+    document = tmp_path / "调出证明.pdf"
+    document.write_bytes(pdf_bytes())
+    page.set_input_files("input[type=file]", str(document))
+    page.click(".upload-form button")
+    page.wait_for_selector(".file-row")
+    page.click(".submit-case button")
+    page.wait_for_url("**/progress/in-progress/")
+
+    staff_context = browser.new_context(viewport=VIEWPORT)
+    login_cookie(staff_context, live_server, staff)
+    review = staff_context.new_page()
+    review.goto(f"{live_server.url}/backoffice/reviews/")
+    review.click("tbody a")
+    assert "调往南昌市西湖区" in review.inner_text("main")
+    review.click(".review-actions .button:not(.button-secondary)")
+    review.wait_for_url("**/backoffice/reviews/")
+    staff_context.close()
+
+    visitor.visit("/roster/active/", "reduction-roster-after")
+    roster = page.inner_text("tbody")
+    assert "李在岗" in roster and "张离职" not in roster
+    visitor.visit("/progress/completed/", "reduction-completed")
+    assert "审核通过" in page.inner_text("tbody")
