@@ -16,6 +16,15 @@ class EnrollmentConfig(AppConfig):
 
         registry.register(
             registry.BusinessType(
+                code=Application.BusinessCode.STAFF_ADDITION,
+                name=_("Staff addition"),
+                detail_template="enrollment/addition_detail.html",
+                approve=services.addition_approve,
+                edit_url=lambda application: reverse("enrollment:add_case", args=[application.pk]),
+            )
+        )
+        registry.register(
+            registry.BusinessType(
                 code=Application.BusinessCode.STAFF_REDUCTION,
                 name=_("Staff reduction"),
                 detail_template="enrollment/reduction_detail.html",

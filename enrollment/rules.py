@@ -38,3 +38,64 @@ def reduction_material_required(reason: str) -> bool:
 def relation_status_after(reason: str) -> str:
     """Death ends the insurance relation; any other reason suspends it (续保 may follow)."""
     return "ended" if reason == "death" else "suspended"
+
+
+# --- Staff addition (在职人员增加, R-8.1) --------------------------------------------------------
+
+NEW_REGISTRATION = "new_registration"  # 新登记: the person is unknown
+NEW_INSURANCE = "new_insurance"  # 新参保: known, never insured in this scheme
+CONTINUATION = "continuation"  # 续保: insured before, now suspended or ended
+
+REFUSED_ACTIVE = "active"
+REFUSED_RETIRED = "retired"
+REFUSED_DECEASED = "deceased"
+REFUSED_OPEN_CASE = "open_case"
+
+
+@dataclass(frozen=True)
+class PersonState:
+    known: bool
+    actively_insured: bool = False
+    retired: bool = False
+    deceased: bool = False
+    ever_insured: bool = False
+    open_addition_case: bool = False
+
+
+def addition_type(state: PersonState) -> tuple[str | None, str | None]:
+    """(business type, None) or (None, refusal) for the person behind an ID number."""
+    if state.open_addition_case:
+        return None, REFUSED_OPEN_CASE
+    if not state.known:
+        return NEW_REGISTRATION, None
+    if state.deceased:
+        return None, REFUSED_DECEASED
+    if state.retired:
+        return None, REFUSED_RETIRED
+    if state.actively_insured:
+        return None, REFUSED_ACTIVE
+    if state.ever_insured:
+        return CONTINUATION, None
+    return NEW_INSURANCE, None
+
+
+def base_range(previous_year_average) -> tuple:
+    """缴费基数 lies within 60 %–300 % of the previous year's provincial average wage."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    cent = Decimal("0.01")
+    return (
+        (previous_year_average * Decimal("0.6")).quantize(cent, ROUND_HALF_UP),
+        (previous_year_average * Decimal("3")).quantize(cent, ROUND_HALF_UP),
+    )
+
+
+def start_month_window(
+    *, work_start: YearMonth | None, this_month: YearMonth, backdate_months: int
+) -> StopWindow:
+    """参保开始年月: not before 参加工作日期, at most `backdate_months` back, at most one month
+    ahead."""
+    earliest = this_month - backdate_months
+    if work_start is not None:
+        earliest = max(earliest, work_start)
+    return StopWindow(earliest=earliest, latest=this_month + 1)

@@ -1,7 +1,11 @@
-"""Staff reduction (在职人员减少, R-8.3): starting a case for an active person, and what approval
-does to the insurance relation."""
+"""Staff addition and reduction (在职人员增加/减少, R-8): starting cases, deciding the addition
+type, and what approval does to persons and insurance relations."""
 
 from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -9,11 +13,13 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from enrollment import rules
+from enrollment.models import ProvincialAverageWage
 from enrollment.rules import relation_status_after, stop_month_window
 from portal.yearmonth import YearMonth
 from progress import services as case_services
 from progress.models import Application
-from roster.models import Contribution, InsuranceRelation
+from roster.models import Contribution, County, InsuranceRelation, Person, Retirement
 
 OPEN_OTHER_CASE = _("%(name)s has a %(business)s case in progress; finish or withdraw it first.")
 NOT_ACTIVE = _("%(name)s is not actively insured in this unit any more.")
@@ -77,3 +83,155 @@ def reduction_approve(*, application: Application, by, data: dict) -> None:
     relation.status = relation_status_after(application.data["reason"])
     relation.end_month = max(stop - 1, relation.start_month)
     relation.save(update_fields=["status", "end_month"])
+
+
+# --- Staff addition (在职人员增加, R-8.1, R-8.2) ----------------------------------------------
+
+REFUSALS = {
+    rules.REFUSED_ACTIVE: _(
+        "This person is already insured and contributing (in this or another unit); the "
+        "current unit must first report them as leaving."
+    ),
+    rules.REFUSED_RETIRED: _("This person has retired and cannot be added."),
+    rules.REFUSED_DECEASED: _("This person is recorded as deceased and cannot be added."),
+    rules.REFUSED_OPEN_CASE: _("A staff addition for this person is already in progress."),
+}
+NO_AVERAGE_WAGE = _(
+    "The provincial average wage of %(year)s is not on record yet; please "
+    "contact the county service hall."
+)
+
+
+@dataclass(frozen=True)
+class AdditionDecision:
+    business_type: str
+    person: Person | None
+
+
+def addition_decide(*, id_type: str, id_number: str) -> AdditionDecision:
+    """新登记 / 新参保 / 续保 for an ID, or a refusal (ValidationError) that names no unit."""
+    person = Person.objects.filter(id_type=id_type, id_number=id_number).first()
+    open_case = Application.objects.filter(
+        business_code=Application.BusinessCode.STAFF_ADDITION,
+        status__in=Application.IN_PROGRESS,
+        subject_id_number=id_number,
+    ).exists()
+    if person is None:
+        state = rules.PersonState(known=False, open_addition_case=open_case)
+    else:
+        relations = InsuranceRelation.objects.filter(person=person)
+        state = rules.PersonState(
+            known=True,
+            actively_insured=relations.filter(status=InsuranceRelation.Status.ACTIVE).exists(),
+            retired=Retirement.objects.filter(person=person).exists(),
+            deceased=person.death_date is not None,
+            ever_insured=relations.exists(),
+            open_addition_case=open_case,
+        )
+    business_type, refusal = rules.addition_type(state)
+    if refusal is not None:
+        raise ValidationError(REFUSALS[refusal], code=refusal)
+    return AdditionDecision(business_type=business_type, person=person)
+
+
+@transaction.atomic
+def addition_start(*, unit, id_type: str, id_number: str, by) -> Application:
+    """A draft addition case for the ID; the unit's own open case for it is returned as is."""
+    existing = Application.objects.filter(
+        unit=unit,
+        business_code=Application.BusinessCode.STAFF_ADDITION,
+        status__in=Application.IN_PROGRESS,
+        subject_id_number=id_number,
+    ).first()
+    if existing is not None:
+        return existing
+    decision = addition_decide(id_type=id_type, id_number=id_number)
+    person = decision.person
+    return case_services.application_create(
+        unit=unit,
+        business_code=Application.BusinessCode.STAFF_ADDITION,
+        by=by,
+        person=person,
+        subject_name=person.name if person else "",
+        subject_id_number=id_number,
+        data={"type": decision.business_type, "id_type": id_type, "id_number": id_number},
+    )
+
+
+def average_wage(year: int) -> Decimal:
+    wage = ProvincialAverageWage.objects.filter(year=year).first()
+    if wage is None:
+        raise ValidationError(NO_AVERAGE_WAGE % {"year": year}, code="no_wage")
+    return wage.monthly_amount
+
+
+def next_personal_code(county) -> str:
+    """Personal codes are the county code plus a six-digit sequence (see roster.Person). The
+    county row lock serialises concurrent approvals, so two new persons never share a code."""
+    County.objects.select_for_update().get(pk=county.pk)
+    last = Person.objects.filter(personal_code__startswith=county.code).aggregate(
+        last=Max("personal_code")
+    )["last"]
+    sequence = int(last[len(county.code) :]) + 1 if last else 1
+    return f"{county.code}{sequence:06d}"
+
+
+PERSON_FIELDS = ("name", "sex", "birth_date", "ethnicity", "nationality")
+GENERAL_FIELDS = ("phone", "address", "work_start_date", "staff_category")
+
+
+def addition_approve(*, application: Application, by, data: dict) -> None:
+    """Approval (inside the review transaction): 新登记 creates the person and the relation,
+    新参保 the relation, 续保 a new relation in this unit (earlier ones are closed). The person
+    then appears in the unit's active roster."""
+    case = application.data
+    business_type = case["type"]
+    person = application.person
+    if business_type == rules.NEW_REGISTRATION:
+        if Person.objects.filter(id_type=case["id_type"], id_number=case["id_number"]).exists():
+            raise ValidationError(REFUSALS[rules.REFUSED_ACTIVE], code="exists")
+        person = Person(
+            personal_code=next_personal_code(application.unit.county),
+            id_type=case["id_type"],
+            id_number=case["id_number"],
+            **_person_values(case, PERSON_FIELDS + GENERAL_FIELDS),
+        )
+        person.full_clean()
+        person.save()
+        application.person = person
+        application.save(update_fields=["person"])
+    elif business_type == rules.NEW_INSURANCE:
+        for field, value in _person_values(case, PERSON_FIELDS).items():
+            setattr(person, field, value)
+        person.full_clean()
+        person.save()
+    if (
+        InsuranceRelation.objects.select_for_update()
+        .filter(person=person, status=InsuranceRelation.Status.ACTIVE)
+        .exists()
+    ):
+        raise ValidationError(REFUSALS[rules.REFUSED_ACTIVE], code="active")
+    start = YearMonth.parse(case["start_month"])
+    for earlier in InsuranceRelation.objects.filter(
+        person=person, status=InsuranceRelation.Status.SUSPENDED
+    ):
+        earlier.status = InsuranceRelation.Status.ENDED
+        earlier.save(update_fields=["status"])
+    InsuranceRelation.objects.create(
+        person=person,
+        unit=application.unit,
+        status=InsuranceRelation.Status.ACTIVE,
+        start_month=start,
+        contribution_base=Decimal(case["base"]),
+        occupational_annuity=bool(case.get("occupational_annuity")),
+    )
+
+
+def _person_values(case: dict, fields) -> dict:
+    values = {}
+    for field in fields:
+        value = case.get(field, "")
+        if field in ("birth_date", "work_start_date") and value:
+            value = datetime.date.fromisoformat(value)
+        values[field] = value
+    return values

@@ -133,6 +133,13 @@ class Person(models.Model):
     )
     phone = models.CharField(_("mobile phone"), max_length=20, blank=True)
     address = models.CharField(_("contact address"), max_length=200, blank=True)
+    household_type = models.CharField(
+        _("household registration type"), max_length=10, blank=True
+    )  # 户籍性质
+    household_address = models.CharField(
+        _("household registration address"), max_length=200, blank=True
+    )  # 户籍地址
+    education = models.CharField(_("education"), max_length=20, blank=True)  # 学历
     death_date = models.DateField(_("date of death"), null=True, blank=True)
 
     class Meta:

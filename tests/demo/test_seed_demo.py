@@ -207,3 +207,26 @@ def test_data_seeded_on_another_day_is_reported_stale(manifest):
     today = timezone.localdate()
     assert not is_stale(build_plan(today))
     assert is_stale(build_plan(today + datetime.timedelta(days=45)))
+
+
+def test_r8_1_manifest_enrollment_ids_decide_each_addition_type(manifest):
+    from django.core.exceptions import ValidationError
+
+    from enrollment import rules, services
+
+    enrollment = manifest["enrollment"]
+    expected = {
+        "new_registration": rules.NEW_REGISTRATION,
+        "new_insurance": rules.NEW_INSURANCE,
+        "continuation": rules.CONTINUATION,
+    }
+    for key, business_type in expected.items():
+        decision = services.addition_decide(
+            id_type="resident_id", id_number=enrollment[key]["id_number"]
+        )
+        assert decision.business_type == business_type
+    for key in ("pension_eligible", "retiree"):
+        with pytest.raises(ValidationError):
+            services.addition_decide(
+                id_type="resident_id", id_number=manifest["persons"][key]["id_number"]
+            )

@@ -19,6 +19,7 @@ def case(settings, tmp_path):
 
     settings.MEDIA_ROOT = tmp_path / "media"
     ensure_material_types()
+    previous = registry.get(DUMMY.code)
     registry.register(DUMMY)
     county = CountyFactory(code="360102", name="东湖区", city="南昌市")
     unit = UnitFactory(code="3601021001", name="南昌市东湖区教育体育局", county=county)
@@ -28,6 +29,8 @@ def case(settings, tmp_path):
     staff = UserFactory(username="guitai_donghu", county=county)
     yield make_case(unit, person_name="王芳"), account, staff
     registry.unregister(DUMMY.code)
+    if previous is not None:
+        registry.register(previous)
 
 
 def logged_in_context(browser, live_server, user):

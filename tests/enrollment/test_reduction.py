@@ -8,33 +8,10 @@ from portal.yearmonth import YearMonth
 from progress import services as case_services
 from progress.models import Application
 from roster.models import InsuranceRelation
-from tests.progress.conftest import ensure_material_types, pdf_bytes, upload
+from tests.progress.conftest import pdf_bytes, upload
 from tests.roster.conftest import add_person
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _materials(db):
-    ensure_material_types()
-
-
-@pytest.fixture
-def unit(db):
-    from accounts.services import unit_account_open
-    from tests.factories import AgentFactory, UnitFactory
-
-    unit = UnitFactory(code="3601021001", name="南昌市东湖区教育体育局")
-    account = unit_account_open(unit=unit, agent=AgentFactory(unit=unit))
-    account.must_change_password = False
-    account.save()
-    return unit
-
-
-@pytest.fixture
-def agent_client(client, unit):
-    client.force_login(unit.account)
-    return client
 
 
 def leaving_person(unit):
