@@ -284,3 +284,53 @@ def test_continuation_after_a_reduction_brings_the_person_back(
     )
     assert statuses == ["active", "ended"]
     assert person.name in agent_client.get("/roster/active/").content.decode()
+
+
+def test_new_insurance_approval_creates_the_relation_and_applies_corrections(
+    agent_client, unit, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    person = PersonFactory(name="赵新参", id_number=NEW_ID, birth_date=datetime.date(1998, 3, 15))
+    start(agent_client, NEW_ID)
+    url = f"/enrollment/add/case/{Application.objects.get().pk}/"
+    data = registration_data(name="赵新参正")
+    agent_client.post(url, data)
+    submit_and_approve(agent_client, unit, url)
+    person.refresh_from_db()
+    assert person.name == "赵新参正"
+    assert InsuranceRelation.objects.get(person=person).status == "active"
+
+
+def test_reduction_then_continuation_of_the_same_person(agent_client, unit, settings, tmp_path):
+    from enrollment import services as enrollment_services
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    person = add_person(unit, 4, start=YearMonth.current() - 24, months=23)
+    reduction = enrollment_services.reduction_start(unit=unit, person=person, by=unit.account)
+    this_month = YearMonth.current()
+    case_services.application_save(
+        application=reduction,
+        by=unit.account,
+        data={"reason": "other", "reason_other": "借调", "stop_month": str(this_month), "note": ""},
+    )
+    case_services.application_submit(application=reduction, by=unit.account)
+    staff = UserFactory(username="guitai", county=unit.county)
+    case_services.application_approve(application=reduction, by=staff)
+    assert InsuranceRelation.objects.get(person=person).status == "suspended"
+    assert person.name not in agent_client.get("/roster/active/").content.decode()
+
+    start(agent_client, person.id_number)
+    addition = Application.objects.get(business_code="staff_addition")
+    assert addition.data["type"] == "continuation"
+    agent_client.post(
+        f"/enrollment/add/case/{addition.pk}/",
+        {
+            "start_month_0": str(this_month.year),
+            "start_month_1": str(this_month.month),
+            "base": "7000.00",
+            "employment_type": "institution",
+            "action": "next",
+        },
+    )
+    submit_and_approve(agent_client, unit, "")
+    assert person.name in agent_client.get("/roster/active/").content.decode()
