@@ -219,12 +219,7 @@ def password_matches(user, password: str) -> bool:
     return user.check_password(password)
 
 
-def login_send_code(*, request, unit_code: str, password: str) -> CodeSent:
-    """获取验证码 on the login page: only after the unit code and password are right (no push
-    to anyone for a wrong password); keeps only the user id and a time in the session."""
-    account = _account_key(unit_code)
-    refuse_if_locked(account, client_ip(request))
-    user = selectors.unit_account_for_login(unit_code)
+def _require_password(*, request, account: str, user, password: str) -> None:
     if not password:
         raise AccountError(PASSWORD_REQUIRED, field="password")
     if not password_matches(user, password):
@@ -237,18 +232,16 @@ def login_send_code(*, request, unit_code: str, password: str) -> CodeSent:
             field="password",
             user=user,
         )
-    sent = code_send(user=user, purpose="login", request=request)
-    request.session[LOGIN_CHALLENGE] = {
-        "user": user.pk,
-        "challenge": sent.challenge_id,
-        "at": time.time(),
-    }
-    return sent
 
 
-def pending_login(request, user) -> dict | None:
-    """The session's checked-password challenge for `user`, while it is fresh."""
-    challenge = request.session.get(LOGIN_CHALLENGE)
+def _remember_challenge(request, key: str, user, sent: CodeSent) -> None:
+    """Between sending and checking a code the session keeps only the user id, the challenge id
+    and the time — never the password (GHSA-vhr6-pvjm-9qwf)."""
+    request.session[key] = {"user": user.pk, "challenge": sent.challenge_id, "at": time.time()}
+
+
+def _fresh_challenge(request, key: str, user) -> dict | None:
+    challenge = request.session.get(key)
     if not challenge or user is None or challenge.get("user") != user.pk:
         return None
     if time.time() - challenge.get("at", 0) > settings.LOGIN_CHALLENGE_SECONDS:
@@ -256,26 +249,10 @@ def pending_login(request, user) -> dict | None:
     return challenge
 
 
-def login_with_code(*, request, unit_code: str, password: str, code: str):
-    """登录: the password (or the one checked when the code was sent, in this session) and the
-    pushed code; returns the user to log in."""
-    account = _account_key(unit_code)
-    refuse_if_locked(account, client_ip(request))
-    user = selectors.unit_account_for_login(unit_code)
-    challenge = pending_login(request, user)
-    if password or challenge is None:
-        if not password:
-            raise AccountError(PASSWORD_REQUIRED, field="password")
-        if not password_matches(user, password):
-            fail_attempt(
-                request=request,
-                account=account,
-                kind=AuditEvent.Kind.LOGIN_FAILED,
-                reason="bad_credentials",
-                message=BAD_CREDENTIALS,
-                field="password",
-                user=user,
-            )
+def _verify_code(
+    *, request, account: str, user, code: str, challenge: dict | None, failure_kind: str
+) -> None:
+    """The typed code must be the pushed one; every failure counts towards the lockout."""
     if not code:
         raise AccountError(CODE_REQUIRED, field="code")
     result, wait = _code_check(
@@ -287,12 +264,48 @@ def login_with_code(*, request, unit_code: str, password: str, code: str):
         fail_attempt(
             request=request,
             account=account,
-            kind=AuditEvent.Kind.LOGIN_FAILED,
+            kind=failure_kind,
             reason=f"code_{result.value}",
             message=CODE_MESSAGES[result],
             field="code",
             user=user,
         )
+
+
+def login_send_code(*, request, unit_code: str, password: str) -> CodeSent:
+    """获取验证码 on the login page: only after the unit code and password are right (no push
+    to anyone for a wrong password)."""
+    account = _account_key(unit_code)
+    refuse_if_locked(account, client_ip(request))
+    user = selectors.unit_account_for_login(unit_code)
+    _require_password(request=request, account=account, user=user, password=password)
+    sent = code_send(user=user, purpose="login", request=request)
+    _remember_challenge(request, LOGIN_CHALLENGE, user, sent)
+    return sent
+
+
+def pending_login(request, user) -> dict | None:
+    """The session's checked-password challenge for `user`, while it is fresh."""
+    return _fresh_challenge(request, LOGIN_CHALLENGE, user)
+
+
+def login_with_code(*, request, unit_code: str, password: str, code: str):
+    """登录: the password (or the one checked when the code was sent, in this session) and the
+    pushed code; returns the user to log in."""
+    account = _account_key(unit_code)
+    refuse_if_locked(account, client_ip(request))
+    user = selectors.unit_account_for_login(unit_code)
+    challenge = pending_login(request, user)
+    if password or challenge is None:
+        _require_password(request=request, account=account, user=user, password=password)
+    _verify_code(
+        request=request,
+        account=account,
+        user=user,
+        code=code,
+        challenge=challenge,
+        failure_kind=AuditEvent.Kind.LOGIN_FAILED,
+    )
     request.session.pop(LOGIN_CHALLENGE, None)
     throttle.reset(account=account, ip=client_ip(request))
     audit_record(kind=AuditEvent.Kind.LOGIN_SUCCEEDED, request=request, user=user)
@@ -328,11 +341,7 @@ def reset_send_code(*, request, unit_code: str, id_number: str) -> CodeSent:
     """获取验证码 on 忘记密码: only when the ID number is the unit's current agent's."""
     _account, user = _reset_account(request=request, unit_code=unit_code, id_number=id_number)
     sent = code_send(user=user, purpose="reset", request=request)
-    request.session[RESET_CHALLENGE] = {
-        "user": user.pk,
-        "challenge": sent.challenge_id,
-        "at": time.time(),
-    }
+    _remember_challenge(request, RESET_CHALLENGE, user, sent)
     return sent
 
 
@@ -341,28 +350,18 @@ def reset_complete(*, request, unit_code: str, id_number: str, code: str, new_pa
     account, user = _reset_account(request=request, unit_code=unit_code, id_number=id_number)
     if not code:
         raise AccountError(CODE_REQUIRED, field="code")
-    challenge = request.session.get(RESET_CHALLENGE) or {}
-    fresh = time.time() - challenge.get("at", 0) <= settings.LOGIN_CHALLENGE_SECONDS
-    challenge_id = (
-        challenge.get("challenge", "") if challenge.get("user") == user.pk and fresh else ""
-    )
     try:
         validate_password(new_password, user)
     except ValidationError as error:
         raise AccountError(error, field="new_password1") from None
-    result, wait = _code_check(user=user, code=code, challenge_id=challenge_id)
-    if result is CodeCheck.THROTTLED:
-        raise AccountError(CODE_MESSAGES[result] % {"wait": format_wait(wait)}, field="code")
-    if result is not CodeCheck.OK:
-        fail_attempt(
-            request=request,
-            account=account,
-            kind=AuditEvent.Kind.PASSWORD_RESET_FAILED,
-            reason=f"code_{result.value}",
-            message=CODE_MESSAGES[result],
-            field="code",
-            user=user,
-        )
+    _verify_code(
+        request=request,
+        account=account,
+        user=user,
+        code=code,
+        challenge=_fresh_challenge(request, RESET_CHALLENGE, user),
+        failure_kind=AuditEvent.Kind.PASSWORD_RESET_FAILED,
+    )
     with transaction.atomic():
         user.set_password(new_password)
         user.must_change_password = False

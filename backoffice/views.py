@@ -158,22 +158,41 @@ def change_search(request):
     )
 
 
+def _agent_initial(unit) -> dict:
+    agent = unit.agent
+    return {
+        "name": agent.name,
+        "id_number": agent.id_number,
+        "email": agent.email,
+        "phone": agent.phone,
+    }
+
+
+def _change_page(request, unit, *, form=None, confirm_form=None):
+    """外网经办用户信息变更 with the account tools beside it."""
+    return render(
+        request,
+        "backoffice/change_agent.html",
+        {
+            "unit": unit,
+            "module": "change",
+            "form": form or AgentForm(initial=_agent_initial(unit)),
+            "confirm_form": confirm_form or ConfirmAgentIdForm(),
+            "locked_seconds": unit_account_lock_status(unit.account),
+            "events": selectors.audit_events_for_county(
+                county=request.user.county, unit_code=unit.code
+            )[:10],
+        },
+    )
+
+
 @staff_required
 @require_http_methods(["GET", "POST"])
 def change_agent(request, code):
     unit = selectors.unit_for_staff(county=request.user.county, code=code)
     if not hasattr(unit, "agent"):
         return redirect("backoffice:register_agent", code=unit.code)
-    agent = unit.agent
-    form = AgentForm(
-        request.POST or None,
-        initial={
-            "name": agent.name,
-            "id_number": agent.id_number,
-            "email": agent.email,
-            "phone": agent.phone,
-        },
-    )
+    form = AgentForm(request.POST or None, initial=_agent_initial(unit))
     if request.method == "POST" and form.is_valid():
         try:
             change = services.agent_change(
@@ -189,20 +208,7 @@ def change_agent(request, code):
             else:
                 messages.info(request, NOTHING_CHANGED)
             return redirect("backoffice:change_agent", code=unit.code)
-    return render(
-        request,
-        "backoffice/change_agent.html",
-        {
-            "unit": unit,
-            "form": form,
-            "module": "change",
-            "confirm_form": ConfirmAgentIdForm(),
-            "locked_seconds": unit_account_lock_status(unit.account),
-            "events": selectors.audit_events_for_county(
-                county=request.user.county, unit_code=unit.code
-            )[:10],
-        },
-    )
+    return _change_page(request, unit, form=form)
 
 
 @staff_required
@@ -232,29 +238,7 @@ def restore_password(request, code):
         else:
             messages.success(request, PASSWORD_RESTORED % {"unit": unit.name})
             return redirect("backoffice:change_agent", code=unit.code)
-    agent = unit.agent
-    form = AgentForm(
-        initial={
-            "name": agent.name,
-            "id_number": agent.id_number,
-            "email": agent.email,
-            "phone": agent.phone,
-        }
-    )
-    return render(
-        request,
-        "backoffice/change_agent.html",
-        {
-            "unit": unit,
-            "form": form,
-            "module": "change",
-            "confirm_form": confirm_form,
-            "locked_seconds": unit_account_lock_status(unit.account),
-            "events": selectors.audit_events_for_county(
-                county=request.user.county, unit_code=unit.code
-            )[:10],
-        },
-    )
+    return _change_page(request, unit, confirm_form=confirm_form)
 
 
 @staff_required

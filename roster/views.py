@@ -61,22 +61,21 @@ def unit_info(request):
     )
 
 
-@require_safe
-def active_roster(request):
-    """在职花名册 (R-6.2): filters in the query string, 50 a page, sortable, Excel export."""
+def _roster(request, *, form_class, select, columns, title, template):
+    """A roster page: filters in the query string, 50 a page, sortable, Excel export."""
     unit = _unit(request)
-    form = ActiveRosterFilterForm(request.GET)
-    rows = selectors.active_roster(unit=unit, **form.filters())
+    form = form_class(request.GET)
+    rows = select(unit=unit, **form.filters())
     if request.GET.get("export") == "xlsx":
         return exports.xlsx_response(
             rows=rows.iterator(chunk_size=500),
-            columns=exports.active_columns(),
-            title=_("Active staff roster"),
-            filename=f"{_('Active staff roster')}-{unit.code}-{timezone.localdate():%Y%m%d}.xlsx",
+            columns=columns(),
+            title=title,
+            filename=f"{title}-{unit.code}-{timezone.localdate():%Y%m%d}.xlsx",
         )
     return render(
         request,
-        "roster/active.html",
+        template,
         {
             "form": form,
             "page": _page(request, rows),
@@ -88,28 +87,28 @@ def active_roster(request):
 
 
 @require_safe
+def active_roster(request):
+    """在职花名册 (R-6.2)."""
+    return _roster(
+        request,
+        form_class=ActiveRosterFilterForm,
+        select=selectors.active_roster,
+        columns=exports.active_columns,
+        title=_("Active staff roster"),
+        template="roster/active.html",
+    )
+
+
+@require_safe
 def retired_roster(request):
     """退休花名册 (R-6.3)."""
-    unit = _unit(request)
-    form = RetiredRosterFilterForm(request.GET)
-    rows = selectors.retired_roster(unit=unit, **form.filters())
-    if request.GET.get("export") == "xlsx":
-        return exports.xlsx_response(
-            rows=rows.iterator(chunk_size=500),
-            columns=exports.retired_columns(),
-            title=_("Retiree roster"),
-            filename=f"{_('Retiree roster')}-{unit.code}-{timezone.localdate():%Y%m%d}.xlsx",
-        )
-    return render(
+    return _roster(
         request,
-        "roster/retired.html",
-        {
-            "form": form,
-            "page": _page(request, rows),
-            "sort": request.GET.get("sort", ""),
-            "query": _query_without(request, "page", "export"),
-            "sort_query": _query_without(request, "page", "export", "sort"),
-        },
+        form_class=RetiredRosterFilterForm,
+        select=selectors.retired_roster,
+        columns=exports.retired_columns,
+        title=_("Retiree roster"),
+        template="roster/retired.html",
     )
 
 

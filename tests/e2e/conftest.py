@@ -93,3 +93,14 @@ def visitor(browser, live_server):
     page = context.new_page()
     yield Visitor(page, live_server.url)
     context.close()
+
+
+def login_cookie(context, live_server, user) -> None:
+    """Give a browser context the session of `user` (the login page has its own test)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
+    )

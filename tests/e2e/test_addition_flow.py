@@ -2,11 +2,10 @@
 approval, and the new person in the unit's 在职花名册."""
 
 import pytest
-from django.test import Client
 
 from portal.identity import resident_id_with_check_digit
 from portal.yearmonth import YearMonth
-from tests.e2e.conftest import VIEWPORT
+from tests.e2e.conftest import VIEWPORT, login_cookie
 from tests.progress.conftest import ensure_material_types, pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -31,14 +30,6 @@ def unit_with_staff(settings, tmp_path):
     account.must_change_password = False
     account.save()
     return account, UserFactory(username="guitai_donghu", county=county)
-
-
-def login_cookie(context, live_server, user):
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def test_new_registration_until_the_roster(

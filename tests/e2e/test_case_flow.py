@@ -3,10 +3,9 @@ progress bar, delete on hover, submit, the staff member rejects with a reason, a
 sees the reason under 办理中 with its 修改 entry."""
 
 import pytest
-from django.test import Client
 
 from progress import registry
-from tests.e2e.conftest import VIEWPORT
+from tests.e2e.conftest import VIEWPORT, login_cookie
 from tests.progress.conftest import DUMMY, ensure_material_types, make_case, pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -33,23 +32,9 @@ def case(settings, tmp_path):
         registry.register(previous)
 
 
-def logged_in_context(browser, live_server, user):
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(viewport=VIEWPORT)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
-    return context
-
-
 def test_upload_delete_submit_reject_modify(visitor, browser, live_server, case, tmp_path):
     application, account, staff = case
-    client = Client()
-    client.force_login(account)
-    visitor.page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    login_cookie(visitor.page.context, live_server, account)
     page = visitor.page
     document = tmp_path / "减员证明.pdf"
     document.write_bytes(pdf_bytes())
@@ -78,7 +63,8 @@ def test_upload_delete_submit_reject_modify(visitor, browser, live_server, case,
     page.wait_for_url("**/progress/in-progress/")
     assert "已提交，待审核" in page.inner_text("tbody")
 
-    staff_context = logged_in_context(browser, live_server, staff)
+    staff_context = browser.new_context(viewport=VIEWPORT)
+    login_cookie(staff_context, live_server, staff)
     review = staff_context.new_page()
     review.goto(f"{live_server.url}/backoffice/reviews/")
     review.click("tbody a")

@@ -2,10 +2,9 @@
 active roster after the county's approval."""
 
 import pytest
-from django.test import Client
 
 from portal.yearmonth import YearMonth
-from tests.e2e.conftest import VIEWPORT
+from tests.e2e.conftest import VIEWPORT, login_cookie
 from tests.progress.conftest import ensure_material_types, pdf_bytes
 from tests.roster.conftest import add_person
 
@@ -27,14 +26,6 @@ def unit_with_staff(settings, tmp_path):
     add_person(unit, 1, name="张离职", start=YearMonth.current() - 24, months=23)
     add_person(unit, 2, name="李在岗", start=YearMonth.current() - 24, months=23)
     return unit, account, UserFactory(username="guitai_donghu", county=county)
-
-
-def login_cookie(context, live_server, user):
-    client = Client()
-    client.force_login(user)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 def test_reduction_until_the_person_leaves_the_roster(

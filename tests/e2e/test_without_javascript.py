@@ -2,9 +2,8 @@
 and the login form still works as plain submits."""
 
 import pytest
-from django.test import Client
 
-from tests.e2e.conftest import VIEWPORT
+from tests.e2e.conftest import VIEWPORT, login_cookie
 from tests.factories import AgentFactory, UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -14,12 +13,8 @@ def test_avatar_menu_items_are_links_without_javascript(browser, live_server):
     unit = UnitFactory(name="南昌市东湖区教育体育局")
     AgentFactory(unit=unit)
     user = UserFactory(username="360102100100", unit=unit)
-    client = Client()
-    client.force_login(user)
     context = browser.new_context(viewport=VIEWPORT, java_script_enabled=False)
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
+    login_cookie(context, live_server, user)
     page = context.new_page()
     page.goto(live_server.url + "/")
     assert page.get_by_role("link", name="修改密码").is_visible()
