@@ -70,3 +70,227 @@ def minimum_contribution_months(retirement_year: int) -> int:
     if retirement_year < 2030:
         return 180
     return min(180 + 6 * (retirement_year - 2029), 240)
+
+
+# --- Retirement types ---------------------------------------------------------------------------
+
+FLEXIBLE_YEARS = 3  # 弹性提前/延迟退休: at most three years either side of the statutory date
+
+
+class RetirementType(Enum):
+    NORMAL = "normal"  # 正常退休
+    FLEXIBLE_EARLY = "flexible_early"  # 弹性提前退休
+    FLEXIBLE_LATE = "flexible_late"  # 弹性延迟退休
+    SPECIAL_JOB = "special_job"  # 特殊工种提前退休
+
+
+class SpecialJobCategory(Enum):
+    HEIGHTS_OR_HEAVY = "heights_or_heavy"  # 高空、特别繁重体力劳动: 10 years
+    UNDERGROUND_OR_HEAT = "underground_or_heat"  # 井下、高温: 9 years
+    OTHER_HARMFUL = "other_harmful"  # 其他有害身体健康: 8 years
+
+
+SPECIAL_JOB_YEARS = {
+    SpecialJobCategory.HEIGHTS_OR_HEAVY: 10,
+    SpecialJobCategory.UNDERGROUND_OR_HEAT: 9,
+    SpecialJobCategory.OTHER_HARMFUL: 8,
+}
+SPECIAL_JOB_AGE = {"M": 55, "F": 45}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: YearMonth
+    end: YearMonth
+
+    @property
+    def months(self) -> int:
+        return self.start.months_through(self.end)
+
+    def overlaps(self, other: Period) -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+
+def original_age_years(group: RetirementGroup) -> int:
+    return _SCHEDULES[group].original_age_years
+
+
+def flexible_early_bounds(birth: YearMonth, group: RetirementGroup) -> tuple[YearMonth, YearMonth]:
+    """弹性提前退休: from the later of (statutory − 3 years) and the original age, to the
+    statutory month."""
+    statutory = statutory_retirement_month(birth, group)
+    earliest = max(statutory - FLEXIBLE_YEARS * 12, birth + original_age_years(group) * 12)
+    return earliest, statutory
+
+
+def flexible_late_bounds(birth: YearMonth, group: RetirementGroup) -> tuple[YearMonth, YearMonth]:
+    statutory = statutory_retirement_month(birth, group)
+    return statutory, statutory + FLEXIBLE_YEARS * 12
+
+
+def special_job_required_years(categories: list[SpecialJobCategory]) -> int | None:
+    """The strictest category present sets the required years (None without any period)."""
+    if not categories:
+        return None
+    return max(SPECIAL_JOB_YEARS[category] for category in categories)
+
+
+def special_job_retirement_month(birth: YearMonth, sex: str) -> YearMonth:
+    return birth + SPECIAL_JOB_AGE[sex] * 12
+
+
+# --- Eligibility to start a claim (R-7.1) -----------------------------------------------------
+
+NOT_ACTIVE = "not_active"
+OPEN_CLAIM = "open_claim"
+ARREARS = "arrears"
+TOO_FEW_MONTHS = "too_few_months"
+TOO_EARLY = "too_early"
+
+
+@dataclass(frozen=True)
+class ClaimFacts:
+    """What the eligibility check needs to know about a person (read by a selector)."""
+
+    birth: YearMonth
+    group: RetirementGroup
+    actively_insured_here: bool
+    open_claim: bool
+    arrears_months: tuple[YearMonth, ...]
+    paid_months: int
+    deemed_months: int
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    reasons: tuple[str, ...]
+    earliest_retirement: YearMonth
+    statutory_retirement: YearMonth
+    minimum_months: int
+    months_at_retirement: int
+
+    @property
+    def eligible(self) -> bool:
+        return not self.reasons
+
+
+def claim_eligibility(
+    facts: ClaimFacts, *, this_month: YearMonth, window_months: int
+) -> Eligibility:
+    """Every failing condition is named (the page gives each its own sentence)."""
+    statutory = statutory_retirement_month(facts.birth, facts.group)
+    earliest, _statutory = flexible_early_bounds(facts.birth, facts.group)
+    # Contributions continue until retirement: months then = months now + months until then.
+    months_then = facts.paid_months + facts.deemed_months + max(0, statutory - this_month)
+    minimum = minimum_contribution_months(statutory.year)
+    reasons = []
+    if not facts.actively_insured_here:
+        reasons.append(NOT_ACTIVE)
+    if facts.open_claim:
+        reasons.append(OPEN_CLAIM)
+    if facts.arrears_months:
+        reasons.append(ARREARS)
+    if months_then < minimum:
+        reasons.append(TOO_FEW_MONTHS)
+    if earliest - this_month > window_months:
+        reasons.append(TOO_EARLY)
+    return Eligibility(tuple(reasons), earliest, statutory, minimum, months_then)
+
+
+# --- Step rules (R-7.3 … R-7.6) ----------------------------------------------------------------
+
+SCHEME_START = YearMonth(2014, 10)
+DEEMED_LAST_MONTH = SCHEME_START - 1  # deemed periods end by 2014-09
+
+
+def working_years_problems(
+    *, years: int, months: int, work_start: YearMonth, retirement: YearMonth
+) -> list[str]:
+    """工作年限 (R-7.3a): at least 15 years, months 0–11, no longer than work start → retirement."""
+    problems = []
+    if not 0 <= months <= 11:
+        problems.append("months_range")
+    if years < 15:
+        problems.append("under_15_years")
+    if years * 12 + months > work_start.months_through(retirement):
+        problems.append("longer_than_career")
+    return problems
+
+
+def period_problems(
+    periods: list[Period],
+    *,
+    work_start: YearMonth,
+    retirement: YearMonth,
+    last_allowed: YearMonth | None = None,
+) -> list[tuple[int, str]]:
+    """(row index, problem) for periods (R-7.3b, R-7.4): start ≤ end, both within
+    [work start, retirement] (and ≤ `last_allowed`), no two overlapping."""
+    problems = []
+    latest = min(retirement, last_allowed) if last_allowed else retirement
+    for index, period in enumerate(periods):
+        if period.start > period.end:
+            problems.append((index, "start_after_end"))
+        if period.start < work_start or period.end < work_start:
+            problems.append((index, "before_work_start"))
+        if period.start > latest or period.end > latest:
+            problems.append((index, "after_limit"))
+    for first in range(len(periods)):
+        for second in range(first + 1, len(periods)):
+            if (
+                periods[first].start <= periods[first].end
+                and periods[second].start <= periods[second].end
+                and periods[first].overlaps(periods[second])
+            ):
+                problems.append((second, "overlap"))
+    return problems
+
+
+def cumulative_months(
+    *, paid: int, deemed: int, additions: list[Period], deductions: list[Period]
+) -> int:
+    """Cumulative contribution months after 视同缴费核增核减."""
+    return paid + deemed + sum(p.months for p in additions) - sum(p.months for p in deductions)
+
+
+def position_change_problems(
+    dates: list[YearMonth], *, retirement: YearMonth
+) -> list[tuple[int, str]]:
+    """人员职务升降 (R-7.5): not after retirement; at most one change a year in 2014–2024."""
+    problems = []
+    seen_years: dict[int, int] = {}
+    for index, date in enumerate(dates):
+        if date > retirement:
+            problems.append((index, "after_retirement"))
+        if 2014 <= date.year <= 2024:
+            if date.year in seen_years:
+                problems.append((index, "two_in_a_year"))
+            seen_years.setdefault(date.year, index)
+    return problems
+
+
+def luhn_ok(number: str) -> bool:
+    total = 0
+    for position, digit in enumerate(reversed(number)):
+        value = int(digit)
+        if position % 2 == 1:
+            value = value * 2 - 9 if value > 4 else value * 2
+        total += value
+    return total % 10 == 0
+
+
+def bank_account_problems(
+    *, holder: str, person_name: str, number: str, repeated: str
+) -> tuple[list[str], list[str]]:
+    """(errors, warnings) for 银行账号 (R-7.6): the holder is the person; 12–19 digits typed
+    twice the same; a failed Luhn check only warns (some valid accounts fail it)."""
+    errors, warnings = [], []
+    if holder.strip() != person_name.strip():
+        errors.append("holder_not_person")
+    if not (number.isascii() and number.isdigit() and 12 <= len(number) <= 19):
+        errors.append("number_format")
+    if number != repeated:
+        errors.append("numbers_differ")
+    if not errors and not luhn_ok(number):
+        warnings.append("luhn")
+    return errors, warnings
