@@ -20,7 +20,13 @@ class UserAdmin(DjangoUserAdmin):
 
 @admin.register(Agent)
 class AgentAdmin(admin.ModelAdmin):
+    """Read-only here: a change of agent must re-bind the code device, restore the initial
+    password and end the unit's sessions (R-2.5), which only the back office does."""
+
     list_display = ["unit", "name", "id_number", "phone", "email", "updated_at"]
     search_fields = ["unit__code", "unit__name", "name", "id_number"]
     list_select_related = ["unit"]
-    autocomplete_fields = ["unit"]
+    readonly_fields = ["unit", "name", "id_number", "email", "phone", "created_at", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False

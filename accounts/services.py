@@ -142,7 +142,10 @@ def code_send(*, user, purpose: str, request=None) -> CodeSent:
             body=str(PUSH_BODY[purpose] % {"unit": user.unit.name, "minutes": minutes}),
             code=code,
         )
-    except push.PushError as error:
+    except Exception as problem:
+        error = (
+            problem if isinstance(problem, push.PushError) else push.DeliveryFailed(repr(problem))
+        )
         with transaction.atomic():
             device = PushCodeDevice.objects.select_for_update().get(pk=device.pk)
             device.withdraw_code()

@@ -1,6 +1,6 @@
 """Counting failed passwords and codes per account and per client address, in the shared cache
 so that every app process agrees (DESIGN §5). After the limit, the account (or address) waits
-`LOGIN_LOCKOUT_SECONDS`; a success clears the account's and the address's counts."""
+`LOGIN_LOCKOUT_SECONDS`; a success clears the account's count."""
 
 from __future__ import annotations
 
@@ -55,8 +55,9 @@ def record_failure(*, account: str, ip: str) -> int:
 
 
 def reset(*, account: str, ip: str) -> None:
-    for scope, value, _limit in _scopes(account, ip):
-        cache.delete_many(_keys(scope, value))
+    """After a success: the account's failures go; the address's stay (somebody with one good
+    account must not be able to wipe the per-address count between guesses at others)."""
+    cache.delete_many(_keys("account", account.strip()))
 
 
 def unlock(*, account: str) -> None:

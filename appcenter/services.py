@@ -76,7 +76,9 @@ def message_deliver(*, id_number: str, title: str, body: str, code: str = "") ->
     """Put a message into the person's message center (消息中心)."""
     _ensure_enabled()
     user = AppUser.objects.filter(id_number=id_number).first()
-    if user is None:
+    if user is None or not import_string(settings.APPCENTER_IDENTITY_CHECK)(
+        id_number=user.id_number, name=user.name, phone=user.phone
+    ):
         raise AppUserNotRegistered(id_number)
     return Message.objects.create(app_user=user, title=title, body=body, code=code)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db.models import Q, QuerySet
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from portal.models import AuditEvent
@@ -32,6 +33,14 @@ def unit_for_staff(*, county, code: str) -> Unit:
     return get_object_or_404(
         Unit.objects.select_related("county", "agent", "account"), county=county, code=code
     )
+
+
+def unit_with_service_for_staff(*, county, code: str) -> Unit:
+    """A unit of the county that has online service (an agent and an account), else 404."""
+    unit = unit_for_staff(county=county, code=code)
+    if not hasattr(unit, "agent") or not hasattr(unit, "account"):
+        raise Http404
+    return unit
 
 
 def audit_events_for_county(*, county, unit_code: str = "") -> QuerySet[AuditEvent]:

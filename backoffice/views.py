@@ -190,7 +190,7 @@ def _change_page(request, unit, *, form=None, confirm_form=None):
 @require_http_methods(["GET", "POST"])
 def change_agent(request, code):
     unit = selectors.unit_for_staff(county=request.user.county, code=code)
-    if not hasattr(unit, "agent"):
+    if not hasattr(unit, "agent") or not hasattr(unit, "account"):
         return redirect("backoffice:register_agent", code=unit.code)
     form = AgentForm(request.POST or None, initial=_agent_initial(unit))
     if request.method == "POST" and form.is_valid():
@@ -214,7 +214,7 @@ def change_agent(request, code):
 @staff_required
 @require_POST
 def unlock_account(request, code):
-    unit = selectors.unit_for_staff(county=request.user.county, code=code)
+    unit = selectors.unit_with_service_for_staff(county=request.user.county, code=code)
     services.unit_account_unlock(unit=unit, by=request.user, request=request)
     messages.success(request, ACCOUNT_UNLOCKED % {"unit": unit.name})
     return redirect("backoffice:change_agent", code=unit.code)
@@ -223,7 +223,7 @@ def unlock_account(request, code):
 @staff_required
 @require_POST
 def restore_password(request, code):
-    unit = selectors.unit_for_staff(county=request.user.county, code=code)
+    unit = selectors.unit_with_service_for_staff(county=request.user.county, code=code)
     confirm_form = ConfirmAgentIdForm(request.POST)
     if confirm_form.is_valid():
         try:

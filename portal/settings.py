@@ -261,6 +261,9 @@ VERIFY_RATE_LIMIT = env.int("VERIFY_RATE_LIMIT", default=30)
 # Uploaded documents of cases: PDF, JPEG or PNG by content.
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 ATTACHMENT_MAX_PER_CASE = env.int("ATTACHMENT_MAX_PER_CASE", default=20)
+# Larger images are refused before decoding (a 10 MB PNG could otherwise expand to gigabytes);
+# 30 megapixels is a 600 dpi A4 scan.
+ATTACHMENT_MAX_PIXELS = env.int("ATTACHMENT_MAX_PIXELS", default=30_000_000)
 
 # Staff changes may be dated back this many months (在职人员增加/减少).
 ENROLLMENT_BACKDATE_MONTHS = env.int("ENROLLMENT_BACKDATE_MONTHS", default=3)

@@ -198,13 +198,21 @@ class YearMonthFormField(forms.Field):
             if not year or not month:
                 raise ValidationError(self.error_messages["incomplete"], code="incomplete")
             try:
-                return YearMonth(int(year), int(month))
+                result = YearMonth(int(year), int(month))
             except (TypeError, ValueError):
                 raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+            return self._in_range(result)
         try:
-            return to_year_month(value)
+            result = to_year_month(value)
         except ValidationError:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return self._in_range(result)
+
+    def _in_range(self, month: YearMonth | None) -> YearMonth | None:
+        """Months a person can have: 1900 to 2199 (and room for month arithmetic)."""
+        if month is not None and not 1900 <= month.year <= 2199:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return month
 
     def prepare_value(self, value):
         return value

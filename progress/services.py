@@ -28,6 +28,7 @@ NOT_EDITABLE = _("The case is “%(status)s” now; its documents can no longer 
 MISSING_MATERIALS = _("Upload the required documents first: %(names)s.")
 TOO_MANY_FILES = _("A case takes at most %(count)d files.")
 REASON_REQUIRED = _("Give the reason why the case is not approved.")
+STALE_PAGE = _("The case changed since this page was opened; please check it and submit again.")
 UNKNOWN_BUSINESS = _("This business is not offered.")
 ACTION_WORDS = {
     "submit": _("submitted"),
@@ -137,11 +138,17 @@ def application_save(*, application: Application, data: dict, by) -> Application
 
 
 @transaction.atomic
-def application_submit(*, application: Application, by) -> Application:
-    """提交 (R-7.7, R-8.2): only with every required document."""
+def application_submit(
+    *, application: Application, by, expected_version: int | None = None
+) -> Application:
+    """提交 (R-7.7, R-8.2): only with every required document. `expected_version` is the
+    version the page showed: a POST replayed after the case moved on (e.g. was returned) must
+    not submit it again unseen."""
     application = _locked(application)
     if application.status == Status.SUBMITTED:
         return application  # a double click or a replayed POST
+    if expected_version is not None and expected_version != application.version:
+        raise ValidationError(STALE_PAGE, code="stale")
     missing = selectors.missing_materials(application)
     if missing and application.status in TRANSITIONS["submit"].sources:
         raise ValidationError(

@@ -55,6 +55,7 @@ def _reencode(content: bytes, content_type: str) -> bytes:
     """Open the image strictly and save it again: drops anything appended or embedded."""
     from PIL import Image
 
+    Image.MAX_IMAGE_PIXELS = settings.ATTACHMENT_MAX_PIXELS
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:

@@ -136,7 +136,10 @@ def attachment_delete(request, pk, attachment_pk):
 
 
 def serve_attachment(attachment, *, download: bool) -> FileResponse:
-    """Stream a stored document: named, never sniffed by the browser, never a static file."""
+    """Stream a stored document: named, never sniffed by the browser, never a static file; our
+    own pages may show it in a frame (the review page previews PDFs)."""
+    if not default_storage.exists(attachment.stored_name):
+        raise Http404
     response = FileResponse(
         default_storage.open(attachment.stored_name, "rb"),
         as_attachment=download,
@@ -145,6 +148,7 @@ def serve_attachment(attachment, *, download: bool) -> FileResponse:
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
+    response["X-Frame-Options"] = "SAMEORIGIN"
     return response
 
 
@@ -155,11 +159,20 @@ def attachment_file(request, pk, attachment_pk):
     return serve_attachment(attachment, download=request.GET.get("download") == "1")
 
 
+def _version(request) -> int | None:
+    try:
+        return int(request.POST["version"])
+    except (KeyError, ValueError):
+        return None
+
+
 @require_POST
 def submit(request, pk):
     application = selectors.case_for_unit(unit=_unit(request), pk=pk)
     try:
-        services.application_submit(application=application, by=request.user)
+        services.application_submit(
+            application=application, by=request.user, expected_version=_version(request)
+        )
     except ValidationError as problem:
         messages.error(request, problem.messages[0])
         return redirect("progress:materials", pk=application.pk)

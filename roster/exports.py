@@ -38,6 +38,13 @@ def retired_columns():
     ]
 
 
+def _plain_cell(value):
+    """A text starting like a formula (=, +, -, @) is written as text, not evaluated."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
 def xlsx_response(*, rows, columns, title: str, filename: str) -> FileResponse:
     from openpyxl import Workbook
 
@@ -45,7 +52,7 @@ def xlsx_response(*, rows, columns, title: str, filename: str) -> FileResponse:
     sheet = workbook.create_sheet(title=title[:31])
     sheet.append([header for header, _value in columns])
     for row in rows:
-        sheet.append([value(row) for _header, value in columns])
+        sheet.append([_plain_cell(value(row)) for _header, value in columns])
     spool = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it when sent)
     workbook.save(spool)
     spool.seek(0)

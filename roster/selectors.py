@@ -131,9 +131,20 @@ def retired_roster(
     return rows.order_by(*_ordering(sort, RETIRED_SORTS, "-retirement_date"))
 
 
+def _persons_of(unit: Unit) -> QuerySet[Person]:
+    """Persons whose latest insurance relation is with `unit`: someone who moved on to another
+    unit belongs to that unit now, and their later history is none of this one's business."""
+    latest_unit = (
+        InsuranceRelation.objects.filter(person=OuterRef("pk"))
+        .order_by("-start_month", "-id")
+        .values("unit_id")[:1]
+    )
+    return Person.objects.annotate(latest_unit=Subquery(latest_unit)).filter(latest_unit=unit.pk)
+
+
 def unit_persons(*, unit: Unit, name: str = "", personal_code: str = "") -> QuerySet[Person]:
-    """The persons insured through the unit now or before (个人参保证明, R-6.5)."""
-    persons = Person.objects.filter(relations__unit=unit).distinct()
+    """The unit's insured persons (个人参保证明, R-6.5)."""
+    persons = _persons_of(unit)
     if name:
         persons = persons.filter(name__contains=name.strip())
     if personal_code:
@@ -142,10 +153,8 @@ def unit_persons(*, unit: Unit, name: str = "", personal_code: str = "") -> Quer
 
 
 def person_of_unit(*, unit: Unit, personal_code: str) -> Person:
-    """A person insured through the unit; anyone else is a 404, like a missing code."""
-    return get_object_or_404(
-        Person.objects.filter(relations__unit=unit).distinct(), personal_code=personal_code
-    )
+    """A person of the unit; anyone else is a 404, like a missing code."""
+    return get_object_or_404(_persons_of(unit), personal_code=personal_code)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from portal.http import client_ip
-from portal.masking import mask_id_number
+from portal.masking import mask_id_number, mask_name
 from portal.ratelimit import allow
 from roster import certificates, exports, selectors, services
 from roster.forms import (
@@ -230,6 +230,7 @@ def verify(request):
             "limited": limited,
             "checked": form.is_bound and form.is_valid() and not limited,
             "masked_holder_id": mask_id_number(certificate.holder_id) if certificate else "",
+            "masked_holder_name": mask_name(certificate.holder_name) if certificate else "",
             "today": timezone.localdate(),
         },
         status=429 if limited else 200,

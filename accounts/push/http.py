@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import http.client
 import json
 import logging
 import time
@@ -41,17 +42,19 @@ class HttpBackend(BaseBackend):
         last_error: Exception | None = None
         for attempt in range(1, ATTEMPTS + 1):
             timestamp = str(int(time.time()))
-            request = urllib.request.Request(  # noqa: S310 (the URL is our own setting)
-                settings.PUSH_HTTP_URL,
-                data=payload,
-                method="POST",
-                headers={
-                    "Content-Type": "application/json; charset=utf-8",
-                    "X-Push-Timestamp": timestamp,
-                    "X-Push-Signature": signature(settings.PUSH_HTTP_SECRET, timestamp, payload),
-                },
-            )
             try:
+                request = urllib.request.Request(  # noqa: S310 (the URL is our own setting)
+                    settings.PUSH_HTTP_URL,
+                    data=payload,
+                    method="POST",
+                    headers={
+                        "Content-Type": "application/json; charset=utf-8",
+                        "X-Push-Timestamp": timestamp,
+                        "X-Push-Signature": signature(
+                            settings.PUSH_HTTP_SECRET, timestamp, payload
+                        ),
+                    },
+                )
                 with urllib.request.urlopen(  # noqa: S310
                     request, timeout=settings.PUSH_HTTP_TIMEOUT
                 ) as response:
@@ -64,7 +67,14 @@ class HttpBackend(BaseBackend):
                 last_error = error
                 if 400 <= error.code < 500:
                     break  # a refusal will not change on retry
-            except (urllib.error.URLError, TimeoutError, OSError) as error:
+            except (
+                urllib.error.URLError,
+                http.client.HTTPException,
+                TimeoutError,
+                OSError,
+                ValueError,
+            ) as error:
+                # ValueError: a malformed PUSH_HTTP_URL; HTTPException: a garbled answer.
                 last_error = error
             logger.warning(
                 "push attempt %d to %s failed: %s", attempt, settings.PUSH_HTTP_URL, last_error

@@ -23,6 +23,7 @@
       request.upload.addEventListener("progress", function (update) {
         if (update.lengthComputable) {
           bar.style.width = Math.round((update.loaded / update.total) * 100) + "%";
+          bar.setAttribute("aria-valuenow", String(Math.round((update.loaded / update.total) * 100)));
         }
       });
       request.addEventListener("load", function () {

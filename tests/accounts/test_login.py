@@ -242,15 +242,28 @@ def test_a_quick_retry_after_a_wrong_code_waits_for_the_back_off(client, unit_ac
     assert logged_in_user_id(client) is None
 
 
-def test_wrong_codes_are_throttled(client, unit_account, locmem_push):
-    send_code(client)
+def test_five_wrong_codes_lock_the_account_until_the_wait_is_over(
+    client, unit_account, locmem_push
+):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        send_code(client)
     right = locmem_push.outbox[-1].code
     wrong = "000000" if right != "000000" else "111111"
-    for _ in range(5):
-        html = text(log_in(client, wrong))
-    assert "失败次数过多" in html or "错误次数过多" in html
-    log_in(client, right)
+    elapsed = 0
+    for attempt in range(5):
+        elapsed += 2**attempt + 1  # step past django-otp's back-off (1, 2, 4, 8 s)
+        with time_machine.travel(start + datetime.timedelta(seconds=elapsed), tick=False):
+            html = text(log_in(client, wrong))
+    assert "失败次数过多，请5分" in html
+    with time_machine.travel(start + datetime.timedelta(seconds=elapsed + 20), tick=False):
+        assert "失败次数过多" in text(log_in(client, right))
     assert logged_in_user_id(client) is None
+    later = start + datetime.timedelta(seconds=elapsed + 302)
+    with time_machine.travel(later, tick=False):
+        send_code(client)
+        log_in(client, locmem_push.outbox[-1].code)
+    assert logged_in_user_id(client) == str(unit_account.pk)
 
 
 def test_a_new_code_does_not_reset_the_code_failure_count(unit_account, rf):

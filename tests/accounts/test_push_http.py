@@ -135,3 +135,30 @@ def test_login_page_says_sending_failed_never_a_500(client, platform, unit_accou
         "/accounts/login/", {"unit_code": "3699199555", "password": PASSWORD, "action": "send_code"}
     )
     assert len(platform.requests) == 3
+
+
+def test_a_garbled_answer_or_a_bad_url_is_a_delivery_failure(settings):
+    import socket
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(2)
+
+    def answer_garbage():
+        for _ in range(2):
+            connection, _address = server.accept()
+            connection.recv(65536)
+            connection.sendall(b"NOT HTTP AT ALL\r\n\r\n")
+            connection.close()
+
+    thread = threading.Thread(target=answer_garbage, daemon=True)
+    thread.start()
+    settings.PUSH_HTTP_URL = f"http://127.0.0.1:{server.getsockname()[1]}/push"
+    settings.PUSH_HTTP_SECRET = SECRET
+    settings.PUSH_HTTP_TIMEOUT = 1
+    with pytest.raises(push.DeliveryFailed):
+        send()
+    server.close()
+    settings.PUSH_HTTP_URL = "http//missing-colon"
+    with pytest.raises(push.DeliveryFailed):
+        send()

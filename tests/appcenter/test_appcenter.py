@@ -118,3 +118,13 @@ def test_production_settings_switch_the_stand_in_off():
         ).strip()
         == "False"
     )
+
+
+def test_r2_2_a_registration_that_no_longer_matches_the_agent_gets_no_codes(agent):
+    AppUser.objects.create(id_number=agent.id_number, name="张三", phone="13800138000")
+    push.send(id_number=agent.id_number, title="t", body="b", code="111111")
+    agent.phone = "13900139000"  # the county hall recorded a new phone
+    agent.save()
+    with pytest.raises(push.NotRegistered):
+        push.send(id_number=agent.id_number, title="t", body="b", code="222222")
+    assert Message.objects.count() == 1

@@ -52,3 +52,15 @@ def test_restore_initial_password_needs_the_agents_id(staff_client, opened):
 def test_counter_tools_need_post_and_the_county(staff_client, opened, foreign_unit):
     assert staff_client.get(f"/backoffice/accounts/{opened.code}/unlock/").status_code == 405
     assert staff_client.post(f"/backoffice/accounts/{foreign_unit.code}/unlock/").status_code == 404
+
+
+def test_counter_tools_on_a_unit_without_service_are_a_404(staff_client, unit):
+    assert staff_client.post(f"/backoffice/accounts/{unit.code}/unlock/").status_code == 404
+    assert (
+        staff_client.post(
+            f"/backoffice/accounts/{unit.code}/restore-password/", {"id_number": NEW_AGENT_ID}
+        ).status_code
+        == 404
+    )
+    response = staff_client.get(f"/backoffice/agents/change/{unit.code}/")
+    assert response.status_code == 302 and "/register/" in response.url

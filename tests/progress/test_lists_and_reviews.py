@@ -199,3 +199,40 @@ def test_the_unit_can_withdraw_a_case(agent_client, unit, media):
     assert "已撤回" in text(agent_client.get(COMPLETED))
     assert agent_client.post(f"/progress/{application.pk}/withdraw/").status_code == 302
     assert application.events.filter(action="withdrawn").count() == 1
+
+
+def test_a_replayed_submit_after_a_return_does_not_resubmit(agent_client, unit, staff, media):
+    application = make_case(unit)
+    attach_required(application)
+    version = Application.objects.get(pk=application.pk).version
+    agent_client.post(f"/progress/{application.pk}/submit/", {"version": version})
+    services.application_reject(application=application, by=staff, reason="请补正")
+    agent_client.post(f"/progress/{application.pk}/submit/", {"version": version})  # replay
+    application.refresh_from_db()
+    assert application.status == "rejected"
+    agent_client.post(f"/progress/{application.pk}/submit/", {"version": application.version})
+    application.refresh_from_db()
+    assert application.status == "submitted"
+
+
+def test_staff_preview_may_be_framed_by_our_pages_and_missing_files_are_404(
+    staff_client, unit, media
+):
+    from django.core.files.storage import default_storage
+
+    from progress.models import MaterialType
+
+    application = make_case(unit)
+    attachment = services.attachment_add(
+        application=application,
+        by=unit.account,
+        upload=upload("a.pdf", pdf_bytes()),
+        material_type=MaterialType.objects.get(
+            business_code=application.business_code, code="reduction_proof"
+        ),
+    )
+    services.application_submit(application=application, by=unit.account)
+    url = f"/backoffice/reviews/{application.pk}/files/{attachment.pk}/"
+    assert staff_client.get(url)["X-Frame-Options"] == "SAMEORIGIN"
+    default_storage.delete(attachment.stored_name)
+    assert staff_client.get(url).status_code == 404

@@ -198,7 +198,8 @@ def test_verify_masks_the_holders_id(agent_client, unit, client, storage):
     agent_client.get(f"/roster/certificates/persons/{person.personal_code}/")
     code = Certificate.objects.get(kind="person").code
     page = text(client.get("/verify/", {"code": code.lower().replace("-", "")}))
-    assert person.name in page and person.id_number not in page
+    assert person.name not in page and person.name[:1] + "**" in page
+    assert person.id_number not in page
     assert person.id_number[:4] + "**********" + person.id_number[-4:] in page
 
 
@@ -220,3 +221,31 @@ def test_certificates_are_valid_for_three_months(issued, until):
     assert certificates.valid_until(
         datetime.date.fromisoformat(issued)
     ) == datetime.date.fromisoformat(until)
+
+
+def test_a_person_who_moved_to_another_unit_is_no_longer_the_old_units(
+    agent_client, unit, other_unit, storage
+):
+    from roster.models import InsuranceRelation
+
+    person = add_person(unit, 3, start=YearMonth(2015, 1), months=12, status="suspended")
+    InsuranceRelation.objects.create(
+        person=person,
+        unit=other_unit,
+        status="active",
+        start_month=YearMonth(2016, 1),
+        contribution_base=Decimal("9000"),
+    )
+    html = agent_client.get("/roster/certificates/persons/").content.decode()
+    assert person.personal_code not in html
+    for suffix in ("", "pdf/"):
+        url = f"/roster/certificates/persons/{person.personal_code}/{suffix}"
+        assert agent_client.get(url).status_code == 404
+
+
+def test_a_person_who_left_and_is_not_insured_elsewhere_stays_printable(
+    agent_client, unit, storage
+):
+    person = add_person(unit, 4, status="suspended")
+    html = agent_client.get(f"/roster/certificates/persons/{person.personal_code}/")
+    assert html.status_code == 200 and "暂停缴费" in html.content.decode()

@@ -212,3 +212,23 @@ def test_export_cannot_reach_another_units_person(agent_client, unit, other_unit
     response = agent_client.get(ACTIVE, {"personal_code": foreign.personal_code, "export": "xlsx"})
     rows = rows_of(b"".join(response.streaming_content))
     assert len(rows) == 1  # the header only
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"retired_to_0": "9999", "retired_to_1": "12"},
+        {"retired_from": "0001-01"},
+        {"retired_to": "99999-01"},
+    ],
+)
+def test_out_of_range_years_never_break_the_retired_roster(agent_client, unit, query):
+    response = agent_client.get(RETIRED, query)
+    assert response.status_code == 200
+
+
+def test_export_writes_formula_like_text_as_text(agent_client, unit):
+    add_person(unit, 1, name="=HYPERLINK(1)")
+    response = agent_client.get(ACTIVE, {"export": "xlsx"})
+    rows = rows_of(b"".join(response.streaming_content))
+    assert rows[1][1] == "'=HYPERLINK(1)"
