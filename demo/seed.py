@@ -454,5 +454,9 @@ def is_stale(plan: Plan) -> bool:
 
 
 def seed(today: datetime.date | None = None) -> tuple[Plan, dict]:
+    from demo.cases import seed_cases
+
     plan = build_plan(today or timezone.localdate())
-    return plan, write_plan(plan)
+    created = write_plan(plan)
+    created["cases"] = seed_cases({p.personal_code for p in plan.persons if p.scenario})
+    return plan, created

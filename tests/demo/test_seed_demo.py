@@ -14,6 +14,7 @@ from pension.rules import minimum_contribution_months, retirement_group, statuto
 from portal.identity import normalise_credit_code, normalise_resident_id, unit_username
 from portal.models import AuditEvent
 from portal.yearmonth import YearMonth
+from progress.models import Application, Attachment
 from roster.models import Contribution, DeemedPeriod, InsuranceRelation, Person, Retirement, Unit
 
 pytestmark = pytest.mark.django_db
@@ -22,12 +23,20 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(scope="module")
 def manifest(django_db_setup, django_db_blocker, tmp_path_factory):
     """Seed once for the module (it takes seconds); the tests only read, or roll back."""
+    from django.test.utils import override_settings
+
+    from tests.progress.conftest import ensure_material_types
+
     path = tmp_path_factory.mktemp("demo") / "manifest.json"
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
+    media.enable()
     with django_db_blocker.unblock():
+        ensure_material_types()
         call_command("seed_demo", manifest=path, stdout=StringIO())
     yield json.loads(path.read_text())
     with django_db_blocker.unblock():
         call_command("flush", interactive=False, verbosity=0)
+    media.disable()
 
 
 def counts():
@@ -45,6 +54,8 @@ def counts():
             get_user_model(),
             AuditEvent,
             PushCodeDevice,
+            Application,
+            Attachment,
         )
     }
 
@@ -230,3 +241,12 @@ def test_r8_1_manifest_enrollment_ids_decide_each_addition_type(manifest):
             services.addition_decide(
                 id_type="resident_id", id_number=manifest["persons"][key]["id_number"]
             )
+
+
+def test_demo_has_cases_in_every_state_the_pages_show(manifest):
+    unit = Unit.objects.get(code=manifest["units"][0]["code"])
+    statuses = sorted(Application.objects.filter(unit=unit).values_list("status", flat=True))
+    assert statuses == ["approved", "draft", "rejected", "submitted"]
+    assert Attachment.objects.filter(application__unit=unit).count() == 3
+    rejected = Application.objects.get(unit=unit, status="rejected")
+    assert rejected.events.filter(action="rejected").exclude(note="").exists()
