@@ -33,3 +33,12 @@ def case_edit_url(case) -> str:
     if business is not None and business.edit_url is not None:
         return business.edit_url(case)
     return reverse("progress:materials", args=[case.pk])
+
+
+@register.filter
+def case_person(case) -> str:
+    """姓名（证件号码 masked）, or only the masked number before a new person has a name."""
+    from portal.masking import mask_id_number
+
+    masked = mask_id_number(case.display_id_number)
+    return f"{case.display_name}（{masked}）" if case.display_name else masked
