@@ -87,7 +87,7 @@ def _search(request, *, with_service):
     form = UnitSearchForm(request.GET or None)
     keyword = form.cleaned_data["q"] if form.is_valid() else ""
     page = None
-    if keyword or request.GET.get("all"):
+    if keyword:
         page = selectors.paginate(
             selectors.unit_search(
                 county=request.user.county, keyword=keyword, with_service=with_service

@@ -3,8 +3,6 @@ the database so that it describes what is really there."""
 
 from __future__ import annotations
 
-from django.contrib.auth import get_user_model
-
 from accounts.models import Agent
 from accounts.rules import initial_password
 from appcenter.models import AppUser
@@ -102,7 +100,3 @@ def build_manifest(plan: Plan) -> dict:
             for demo_unit in data.UNITS
         },
     }
-
-
-def demo_logins_exist() -> bool:
-    return get_user_model().objects.filter(username=data.ADMIN[0]).exists()

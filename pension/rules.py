@@ -135,10 +135,6 @@ def special_job_required_years(categories: list[SpecialJobCategory]) -> int | No
     return max(SPECIAL_JOB_YEARS[category] for category in categories)
 
 
-def special_job_retirement_month(birth: YearMonth, sex: str) -> YearMonth:
-    return birth + SPECIAL_JOB_AGE[sex] * 12
-
-
 # --- Eligibility to start a claim (R-7.1) -----------------------------------------------------
 
 NOT_ACTIVE = "not_active"

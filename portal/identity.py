@@ -159,12 +159,3 @@ def unit_username(unit_code: str) -> str:
     is the user name as it is (3699199555 -> 369919955500; 369900181666 stays)."""
     code = normalise_unit_code(unit_code)
     return code + "00" if len(code) == 10 else code
-
-
-def unit_code_candidates(typed: str) -> list[str]:
-    """The unit codes a typed login name can mean: the user types the 10-digit unit code or the
-    12-digit user name, and a 12-digit name ending in 00 may be a 10-digit code plus `00`."""
-    code = normalise_unit_code(typed)
-    if len(code) == 12 and code.endswith("00"):
-        return [code, code[:10]]
-    return [code]

@@ -13,11 +13,3 @@ def mask_id_number(number: str) -> str:
     if len(number) <= 8:
         return "*" * len(number)
     return number[:4] + "*" * (len(number) - 8) + number[-4:]
-
-
-def mask_phone(number: str) -> str:
-    """13800138000 -> 138****8000."""
-    number = (number or "").strip()
-    if len(number) != 11:
-        return mask_id_number(number)
-    return number[:3] + "****" + number[-4:]

@@ -1,6 +1,6 @@
 from django import template
 
-from portal.masking import mask_id_number, mask_name
+from portal.masking import mask_id_number
 
 register = template.Library()
 
@@ -8,11 +8,6 @@ register = template.Library()
 @register.filter
 def mask_id(value: str) -> str:
     return mask_id_number(value or "")
-
-
-@register.filter
-def mask_person_name(value: str) -> str:
-    return mask_name(value or "")
 
 
 @register.filter

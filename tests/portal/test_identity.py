@@ -15,7 +15,6 @@ from portal.identity import (
     resident_id_birth_date,
     resident_id_sex,
     resident_id_with_check_digit,
-    unit_code_candidates,
     unit_username,
 )
 
@@ -179,9 +178,3 @@ def test_r5_2_ten_digit_code_gets_00():
 
 def test_r5_2_twelve_digit_code_is_the_user_name():
     assert unit_username("369900181666") == "369900181666"
-
-
-def test_r5_2_either_typed_form_finds_the_unit():
-    assert unit_code_candidates("3699199555") == ["3699199555"]
-    assert unit_code_candidates("369919955500") == ["369919955500", "3699199555"]
-    assert unit_code_candidates("369900181666") == ["369900181666"]
