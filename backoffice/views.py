@@ -308,7 +308,7 @@ def review_queue(request):
 def _review_page(request, application, *, reject_form=None, approval_form=None, status=200):
     business = progress_registry.get(application.business_code)
     if approval_form is None and business is not None and business.approval_form is not None:
-        approval_form = business.approval_form()
+        approval_form = business.approval_form(application=application)
     return render(
         request,
         "backoffice/review_case.html",
@@ -342,7 +342,7 @@ def review_approve(request, pk):
     approval_form = None
     data = {}
     if business is not None and business.approval_form is not None:
-        approval_form = business.approval_form(request.POST)
+        approval_form = business.approval_form(request.POST, application=application)
         if not approval_form.is_valid():
             return _review_page(request, application, approval_form=approval_form, status=400)
         data = approval_form.cleaned_data

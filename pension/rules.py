@@ -144,6 +144,38 @@ TOO_FEW_MONTHS = "too_few_months"
 TOO_EARLY = "too_early"
 
 
+def months_at_retirement(*, paid: int, deemed: int, this_month: YearMonth, retirement: YearMonth) -> int:
+    """Contributions go on until retirement: the months by then are the months now plus the
+    months from this month up to the retirement month."""
+    return paid + deemed + max(0, retirement - this_month)
+
+
+def retirement_month_bounds(
+    kind: RetirementType, *, birth: YearMonth, group: RetirementGroup, sex: str
+) -> tuple[YearMonth, YearMonth]:
+    """The months a claim of `kind` may name as its retirement month (both included):
+    正常退休 the statutory month; 弹性提前/延迟 up to three years either side; 特殊工种 from
+    55 (men) or 45 (women) up to the month before the statutory one."""
+    statutory = statutory_retirement_month(birth, group)
+    if kind is RetirementType.FLEXIBLE_EARLY:
+        return flexible_early_bounds(birth, group)
+    if kind is RetirementType.FLEXIBLE_LATE:
+        return flexible_late_bounds(birth, group)
+    if kind is RetirementType.SPECIAL_JOB:
+        return birth + SPECIAL_JOB_AGE[sex] * 12, statutory - 1
+    return statutory, statutory
+
+
+def special_job_problems(jobs: list[tuple[SpecialJobCategory, Period]]) -> list[str]:
+    """特殊工种提前退休 needs special-job time of the strictest category's years."""
+    required = special_job_required_years([category for category, _period in jobs])
+    if required is None:
+        return ["no_special_job"]
+    if sum(period.months for _category, period in jobs) < required * 12:
+        return ["special_job_too_short"]
+    return []
+
+
 @dataclass(frozen=True)
 class ClaimFacts:
     """What the eligibility check needs to know about a person (read by a selector)."""
@@ -176,8 +208,12 @@ def claim_eligibility(
     """Every failing condition is named (the page gives each its own sentence)."""
     statutory = statutory_retirement_month(facts.birth, facts.group)
     earliest, _statutory = flexible_early_bounds(facts.birth, facts.group)
-    # Contributions continue until retirement: months then = months now + months until then.
-    months_then = facts.paid_months + facts.deemed_months + max(0, statutory - this_month)
+    months_then = months_at_retirement(
+        paid=facts.paid_months,
+        deemed=facts.deemed_months,
+        this_month=this_month,
+        retirement=statutory,
+    )
     minimum = minimum_contribution_months(statutory.year)
     reasons = []
     if not facts.actively_insured_here:

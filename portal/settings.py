@@ -267,3 +267,6 @@ ATTACHMENT_MAX_PIXELS = env.int("ATTACHMENT_MAX_PIXELS", default=30_000_000)
 
 # Staff changes may be dated back this many months (在职人员增加/减少).
 ENROLLMENT_BACKDATE_MONTHS = env.int("ENROLLMENT_BACKDATE_MONTHS", default=3)
+
+# A pension claim may start at most this many months before the earliest retirement month.
+PENSION_CLAIM_WINDOW_MONTHS = env.int("PENSION_CLAIM_WINDOW_MONTHS", default=3)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("roster/", include("roster.urls")),
     path("progress/", include("progress.urls")),
     path("enrollment/", include("enrollment.urls")),
+    path("pension/", include("pension.urls")),
     path("", include("roster.public_urls")),
     path("", include("appcenter.urls")),
 ]

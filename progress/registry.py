@@ -19,8 +19,11 @@ class BusinessType:
     approve: Callable[..., None] = field(default=lambda **kwargs: None)
     # Where the agent edits a draft or a rejected case (继续填写 / 修改): a callable(application).
     edit_url: Callable[..., str] | None = None
-    # Extra fields the reviewer fills when approving: a Django form class, or None.
+    # Extra fields the reviewer fills when approving: a Django form class taking
+    # (data=None, application=...), or None.
     approval_form: type | None = None
+    # Why the case cannot be submitted yet: validate(application) -> list of sentences.
+    validate: Callable[..., list[str]] | None = None
     # Whether a required material type is required for this case (e.g. waived for a reason).
     material_required: Callable[..., bool] | None = None
 

@@ -30,6 +30,10 @@ TOO_MANY_FILES = _("A case takes at most %(count)d files.")
 REASON_REQUIRED = _("Give the reason why the case is not approved.")
 STALE_PAGE = _("The case changed since this page was opened; please check it and submit again.")
 UNKNOWN_BUSINESS = _("This business is not offered.")
+SAVED_ELSEWHERE = _(
+    "This case was saved meanwhile in another window or by a colleague, so what you typed was "
+    "not saved. It is still on this page: reload the case to see the saved version."
+)
 ACTION_WORDS = {
     "submit": _("submitted"),
     "reject": _("rejected"),
@@ -126,11 +130,17 @@ def application_create(
 
 
 @transaction.atomic
-def application_save(*, application: Application, data: dict, by) -> Application:
-    """Save the business data of a draft or a rejected case (暂存); not a state change."""
+def application_save(
+    *, application: Application, data: dict, by, expected_version: int | None = None
+) -> Application:
+    """Save the business data of a draft or a rejected case (暂存); not a state change.
+    `expected_version` is the version the page was opened with: a save from a page opened
+    before another save (a second tab) is refused rather than overwrite it unseen."""
     application = _locked(application)
     if application.status not in EDITABLE:
         raise ValidationError(NOT_EDITABLE % {"status": application.get_status_display()})
+    if expected_version is not None and expected_version != application.version:
+        raise ValidationError(SAVED_ELSEWHERE, code="stale")
     application.data = data
     application.version += 1
     application.save(update_fields=["data", "version"])
@@ -149,11 +159,17 @@ def application_submit(
         return application  # a double click or a replayed POST
     if expected_version is not None and expected_version != application.version:
         raise ValidationError(STALE_PAGE, code="stale")
-    missing = selectors.missing_materials(application)
-    if missing and application.status in TRANSITIONS["submit"].sources:
-        raise ValidationError(
-            MISSING_MATERIALS % {"names": "、".join(m.name for m in missing)}, code="materials"
-        )
+    if application.status in TRANSITIONS["submit"].sources:
+        business = registry.get(application.business_code)
+        problems = business.validate(application) if business and business.validate else []
+        if problems:
+            raise ValidationError(problems, code="incomplete")
+        missing = selectors.missing_materials(application)
+        if missing:
+            raise ValidationError(
+                MISSING_MATERIALS % {"names": "、".join(m.name for m in missing)},
+                code="materials",
+            )
     return _transition(application, "submit", by=by)[0]
 
 

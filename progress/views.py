@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -77,46 +78,57 @@ def case_detail(request, pk):
     )
 
 
+def upload(request, application) -> str | None:
+    """Store the file posted for a case: None when stored (a success message is queued), else
+    the reason it was refused. Shared by 上传资料 here and the wizards' last step."""
+    form = UploadForm(request.POST, request.FILES)
+    slots = {s.material_type.code: s for s in selectors.material_slots(application)}
+    if not form.is_valid():
+        return UNKNOWN_MATERIAL if "material" in form.errors else form.errors["file"][0]
+    if form.cleaned_data["material"] not in slots:
+        return UNKNOWN_MATERIAL
+    try:
+        attachment = services.attachment_add(
+            application=application,
+            material_type=slots[form.cleaned_data["material"]].material_type,
+            upload=form.cleaned_data["file"],
+            by=request.user,
+        )
+    except ValidationError as problem:
+        return problem.messages[0]
+    messages.success(request, UPLOADED % {"name": attachment.original_name})
+    return None
+
+
+def materials_context(request, application, *, error=None) -> dict:
+    """What the upload component (progress/includes/materials_panel.html) shows."""
+    selected = request.GET.get("material") or request.POST.get("material") or ""
+    slots = selectors.material_slots(application)
+    if not selected and slots:
+        selected = slots[0].material_type.code
+    return {
+        "case": application,
+        "slots": slots,
+        "selected": selected,
+        "error": error,
+        "missing": [s.material_type for s in slots if s.missing],
+        "editable": application.status in services.EDITABLE,
+    }
+
+
 @require_http_methods(["GET", "POST"])
 def materials(request, pk):
     """上传资料: a plain multipart form per document type; XHR uploads post here too."""
     application = selectors.case_for_unit(unit=_unit(request), pk=pk)
-    form = UploadForm(request.POST or None, request.FILES or None)
-    selected = request.GET.get("material") or request.POST.get("material") or ""
     error = None
     if request.method == "POST":
-        slots = {s.material_type.code: s for s in selectors.material_slots(application)}
-        if not form.is_valid():
-            error = UNKNOWN_MATERIAL if "material" in form.errors else form.errors["file"][0]
-        elif form.cleaned_data["material"] not in slots:
-            error = UNKNOWN_MATERIAL
-        else:
-            try:
-                attachment = services.attachment_add(
-                    application=application,
-                    material_type=slots[form.cleaned_data["material"]].material_type,
-                    upload=form.cleaned_data["file"],
-                    by=request.user,
-                )
-            except ValidationError as problem:
-                error = problem.messages[0]
-            else:
-                messages.success(request, UPLOADED % {"name": attachment.original_name})
-                return redirect(f"{request.path}?material={form.cleaned_data['material']}")
-    slots = selectors.material_slots(application)
-    if not selected and slots:
-        selected = slots[0].material_type.code
+        error = upload(request, application)
+        if error is None:
+            return redirect(f"{request.path}?material={request.POST.get('material', '')}")
     return render(
         request,
         "progress/materials.html",
-        {
-            "case": application,
-            "slots": slots,
-            "selected": selected,
-            "error": error,
-            "missing": [s.material_type for s in slots if s.missing],
-            "editable": application.status in services.EDITABLE,
-        },
+        materials_context(request, application, error=error),
         status=400 if error else 200,
     )
 
@@ -131,7 +143,9 @@ def attachment_delete(request, pk, attachment_pk):
         messages.error(request, problem.messages[0])
     else:
         messages.success(request, DELETED % {"name": attachment.original_name})
-    url = reverse("progress:materials", args=[application.pk])
+    url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
+        url = reverse("progress:materials", args=[application.pk])
     return redirect(f"{url}?material={attachment.material_type.code}")
 
 

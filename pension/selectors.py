@@ -1,0 +1,121 @@
+"""Reads of the pension claim pages (R-7), scoped to the agent's unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import QuerySet
+
+from pension.rules import ClaimFacts, retirement_group
+from portal.yearmonth import YearMonth
+from progress.models import Application
+from roster import selectors as roster_selectors
+from roster.models import Contribution, DeemedPeriod, InsuranceRelation, Person
+
+PENSION_CLAIM = Application.BusinessCode.PENSION_CLAIM
+
+
+def claimable_persons(*, unit, name: str = "", personal_code: str = "") -> QuerySet:
+    """选择人员 (R-7.1): the unit's actively insured persons."""
+    return roster_selectors.active_roster(unit=unit, name=name, personal_code=personal_code)
+
+
+def open_claims(*, unit, person_ids) -> dict[int, Application]:
+    """The unit's claims under way for these persons, by person id (one query)."""
+    claims = Application.objects.filter(
+        unit=unit,
+        business_code=PENSION_CLAIM,
+        status__in=Application.IN_PROGRESS,
+        person_id__in=list(person_ids),
+    ).order_by("created_at")
+    return {claim.person_id: claim for claim in claims}
+
+
+def open_claim_for(*, unit, person) -> Application | None:
+    return open_claims(unit=unit, person_ids=[person.pk]).get(person.pk)
+
+
+@dataclass
+class HistoryYear:
+    year: int
+    # One entry per month, January first: "paid", "deemed", "due" or "".
+    cells: list[str] = field(default_factory=lambda: [""] * 12)
+
+    def count(self, kind: str) -> int:
+        return self.cells.count(kind)
+
+    @property
+    def paid(self) -> int:
+        return self.count("paid")
+
+    @property
+    def deemed(self) -> int:
+        return self.count("deemed")
+
+    @property
+    def due(self) -> int:
+        return self.count("due")
+
+
+@dataclass(frozen=True)
+class ContributionHistory:
+    """缴费信息 (R-7.2): every year from the first recorded month, month by month."""
+
+    years: list[HistoryYear]
+    paid_months: int
+    deemed_months: int
+    due_months: tuple[YearMonth, ...]
+
+    @property
+    def total_months(self) -> int:
+        return self.paid_months + self.deemed_months
+
+
+def contribution_history(person: Person) -> ContributionHistory:
+    """Paid months in any unit, deemed periods and months due but unpaid (two queries). A month
+    paid in two units counts once."""
+    months = {}
+    for month, status in Contribution.objects.filter(person=person).values_list(
+        "month", "status"
+    ):
+        month = YearMonth.from_date(month)
+        if status == Contribution.Status.PAID:
+            months[month] = "paid"
+        else:
+            months.setdefault(month, "due")
+    for period in DeemedPeriod.objects.filter(person=person):
+        for month in period.start_month.iter_through(period.end_month):
+            months.setdefault(month, "deemed")
+    years: dict[int, HistoryYear] = {}
+    if months:
+        for year in range(min(months).year, max(months).year + 1):
+            years[year] = HistoryYear(year)
+    for month, kind in months.items():
+        years[month.year].cells[month.month - 1] = kind
+    kinds = list(months.values())
+    return ContributionHistory(
+        years=list(years.values()),
+        paid_months=kinds.count("paid"),
+        deemed_months=kinds.count("deemed"),
+        due_months=tuple(sorted(month for month, kind in months.items() if kind == "due")),
+    )
+
+
+def claim_facts(*, unit, person: Person, history: ContributionHistory | None = None) -> ClaimFacts:
+    """What the eligibility check needs (R-7.1, R-7.3c)."""
+    history = history or contribution_history(person)
+    return ClaimFacts(
+        birth=YearMonth.from_date(person.birth_date),
+        group=retirement_group(
+            sex=person.sex, is_cadre=person.staff_category == Person.StaffCategory.CADRE
+        ),
+        actively_insured_here=InsuranceRelation.objects.filter(
+            unit=unit, person=person, status=InsuranceRelation.Status.ACTIVE
+        ).exists(),
+        open_claim=Application.objects.filter(
+            person=person, business_code=PENSION_CLAIM, status__in=Application.IN_PROGRESS
+        ).exists(),
+        arrears_months=history.due_months,
+        paid_months=history.paid_months,
+        deemed_months=history.deemed_months,
+    )
