@@ -44,6 +44,13 @@ def _claim(request, pk) -> Application:
     return application
 
 
+def _rejection(application: Application):
+    """The return (审核不通过) being answered, with the reviewer's reason."""
+    if application.status != Application.Status.REJECTED:
+        return None
+    return application.events.filter(action="rejected").last()
+
+
 def current_step(application: Application) -> str:
     """The first step not yet accepted by 下一步 (继续填写 and 修改 open it)."""
     done = application.data.get("done", [])
@@ -266,9 +273,7 @@ class StepPage:
             "rows": self.rows,
             "row_problems": self.check.row_problems if self.check else {},
             "errors": self.errors,
-            "rejection": application.events.filter(action="rejected").last()
-            if application.status == Application.Status.REJECTED
-            else None,
+            "rejection": _rejection(application),
             "rule": claim_forms.retirement_rule(self.data, self.context),
             **(extra or {}),
         }
@@ -369,6 +374,7 @@ def _materials(request, application: Application, *, problems=None, status=200):
             "upload_url": step_url(application, "materials"),
             "problems": problems or {},
             "step_labels": claim_forms.STEP_LABELS,
+            "rejection": _rejection(application),
         }
     )
     return render(request, "pension/step_materials.html", context, status=status)

@@ -39,7 +39,7 @@ HOME_TILES = (
         _("Online business"),
         (
             Tile(
-                _("Pension claim"),
+                _("Pension filing"),  # 养老金申报
                 _("Claim the basic pension for a retiring employee"),
                 "pension:start",
                 "pension",

@@ -74,17 +74,11 @@ def test_another_units_person_is_a_404(agent_client, unit):
 
 
 def test_refused_while_a_pension_claim_is_open(agent_client, unit):
-    from progress import registry
-
     person = leaving_person(unit)
-    registry.register(registry.BusinessType(code="pension_claim", name="养老金申领"))
-    try:
-        case_services.application_create(
-            unit=unit, business_code="pension_claim", by=unit.account, person=person
-        )
-        response = start_case(agent_client, person)
-    finally:
-        registry.unregister("pension_claim")
+    case_services.application_create(
+        unit=unit, business_code="pension_claim", by=unit.account, person=person
+    )
+    response = start_case(agent_client, person)
     assert response.status_code == 302
     html = agent_client.get(response.url).content.decode()
     assert "正在办理的养老金申领业务" in html

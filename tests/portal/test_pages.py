@@ -35,10 +35,17 @@ def test_home_page_lists_the_services_of_r1_4_and_r6(client):
         assert title in html
 
 
-def test_services_without_a_page_yet_are_marked_not_open(client):
+def test_every_service_tile_links_to_its_page(client):
     html = client.get("/").content.decode()
-    assert "即将开通" in html
-    assert 'href="/pension/' not in html
+    assert "即将开通" not in html
+    assert 'href="/pension/"' in html
+
+
+def test_a_service_without_a_page_is_marked_not_open():
+    from portal.tiles import Tile
+
+    assert Tile("养老金申报", "", "pension:start", "pension").url == "/pension/"
+    assert Tile("未上线", "", "no_such:page", "x").url is None
 
 
 def test_logged_in_user_sees_the_unit_in_the_avatar_menu(client):
