@@ -27,7 +27,7 @@ STEPS = (
     ("special_jobs", _("Special jobs")),  # 特殊工种
     ("positions", _("Position changes")),  # 人员职务升降信息
     ("bank", _("Bank account")),  # 银行账号
-    ("materials", _("Documents")),  # 上传资料
+    ("materials", _("Upload documents")),  # 上传资料
 )
 STEP_KEYS = [key for key, _label in STEPS]
 STEP_LABELS = dict(STEPS)
@@ -56,7 +56,9 @@ BANKS = [
 ]
 
 RETIREMENT_MONTH_REQUIRED = _("Choose the retirement month.")
-RETIREMENT_MONTH_RANGE = _("For this retirement type the month lies between %(first)s and %(last)s.")
+RETIREMENT_MONTH_RANGE = _(
+    "For this retirement type the month lies between %(first)s and %(last)s."
+)
 UNIT_AGREEMENT_REQUIRED = _("Deferred retirement needs the unit's agreement; tick the box.")
 TOO_FEW_MONTHS = _(
     "With these adjustments the contributions reach %(months)d months by %(retirement)s; "
@@ -160,7 +162,7 @@ def typed_values(form: forms.Form) -> dict:
     for name, form_field in form.fields.items():
         value = form[name].data
         if isinstance(value, (list, tuple)):  # the year and month selects
-            year, month = (list(value) + ["", ""])[:2]
+            year, month = [*value, "", ""][:2]
             value = f"{year}-{int(month):02d}" if f"{year}{month}".isdigit() else ""
         elif isinstance(value, bool):
             pass
@@ -260,14 +262,18 @@ class BasicForm(forms.Form):
                 self.add_error("retirement_month", RETIREMENT_MONTH_REQUIRED)
             return data
         if not first <= month <= last:
-            self.add_error("retirement_month", RETIREMENT_MONTH_RANGE % {"first": first, "last": last})
+            self.add_error(
+                "retirement_month", RETIREMENT_MONTH_RANGE % {"first": first, "last": last}
+            )
             return data
         data["retirement_month"] = month
         self.retirement = month
         if kind is RetirementType.FLEXIBLE_LATE and not data.get("unit_agrees"):
             self.add_error("unit_agrees", UNIT_AGREEMENT_REQUIRED)
-        if data.get("work_start") and data.get("service_years") is not None and (
-            data.get("service_months") is not None
+        if (
+            data.get("work_start")
+            and data.get("service_years") is not None
+            and (data.get("service_months") is not None)
         ):
             for problem in rules.working_years_problems(
                 years=data["service_years"],
@@ -414,9 +420,7 @@ def row_problems(kind: RowKind, rows: list[dict], data: dict, context: ClaimCont
     for index, row in enumerate(rows):
         values = kind.cleaned(row)
         if values is None:
-            problems.setdefault(index, []).append(
-                str(ROW_FORMAT_ERROR % {"number": index + 1})
-            )
+            problems.setdefault(index, []).append(str(ROW_FORMAT_ERROR % {"number": index + 1}))
         else:
             cleaned.append((index, values))
     if retirement is None:
@@ -603,11 +607,12 @@ def retirement_rule(data: dict, context: ClaimContext) -> dict:
 def salary_total(basic: dict, when: str) -> Decimal | None:
     """合计 of a salary archive: post salary plus grade salary (None until both are numbers)."""
     try:
-        return Decimal(str(basic.get(f"salary_{when}_post"))) + Decimal(
+        total = Decimal(str(basic.get(f"salary_{when}_post"))) + Decimal(
             str(basic.get(f"salary_{when}_grade"))
         )
     except ArithmeticError:
         return None
+    return total if total.is_finite() else None
 
 
 def labelled_rows(kind: RowKind, rows: list[dict]) -> list[dict]:

@@ -144,7 +144,9 @@ TOO_FEW_MONTHS = "too_few_months"
 TOO_EARLY = "too_early"
 
 
-def months_at_retirement(*, paid: int, deemed: int, this_month: YearMonth, retirement: YearMonth) -> int:
+def months_at_retirement(
+    *, paid: int, deemed: int, this_month: YearMonth, retirement: YearMonth
+) -> int:
     """Contributions go on until retirement: the months by then are the months now plus the
     months from this month up to the retirement month."""
     return paid + deemed + max(0, retirement - this_month)

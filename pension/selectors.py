@@ -75,9 +75,7 @@ def contribution_history(person: Person) -> ContributionHistory:
     """Paid months in any unit, deemed periods and months due but unpaid (two queries). A month
     paid in two units counts once."""
     months = {}
-    for month, status in Contribution.objects.filter(person=person).values_list(
-        "month", "status"
-    ):
+    for month, status in Contribution.objects.filter(person=person).values_list("month", "status"):
         month = YearMonth.from_date(month)
         if status == Contribution.Status.PAID:
             months[month] = "paid"

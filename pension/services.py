@@ -22,8 +22,7 @@ REASONS = {
         "%(name)s already has a pension claim under review; follow it under “In progress”."
     ),
     rules.ARREARS: _(
-        "%(name)s has contributions due but unpaid (%(months)s); they must be paid before a "
-        "claim."
+        "%(name)s has contributions due but unpaid (%(months)s); they must be paid before a claim."
     ),
     rules.TOO_FEW_MONTHS: _(
         "By the statutory retirement month %(statutory)s the contributions reach %(total)d "
@@ -131,9 +130,7 @@ def claim_approve(*, application: Application, by, data: dict) -> None:
         .first()
     )
     if relation is None:
-        raise ValidationError(
-            REASONS[rules.NOT_ACTIVE] % {"name": person.name}, code="not_active"
-        )
+        raise ValidationError(REASONS[rules.NOT_ACTIVE] % {"name": person.name}, code="not_active")
     relation.status = InsuranceRelation.Status.ENDED
     relation.end_month = max(retirement - 1, relation.start_month)
     relation.save(update_fields=["status", "end_month"])

@@ -154,6 +154,7 @@ class StepPage:
                 "work_start": person.work_start_date.isoformat(),
                 "staff_category": person.staff_category,
                 "retirement_type": rules.RetirementType.NORMAL.value,
+                "retirement_month": str(claim_forms.claim_retirement({}, person)),
             }
         return {"holder": person.name}
 
@@ -165,8 +166,10 @@ class StepPage:
             self.version = None
         if self.form_key:
             self.form = self._form(post)
-            self.data[self.form_key] = self.form.values() if self.step == "basic" else (
-                claim_forms.typed_values(self.form)
+            self.data[self.form_key] = (
+                self.form.values()
+                if self.step == "basic"
+                else (claim_forms.typed_values(self.form))
             )
         if self.rows_kind:
             self.data[self.rows_kind.key] = self.rows_kind.rows_from_post(post)
@@ -231,9 +234,9 @@ class StepPage:
     def save(self, *, accepted: bool) -> bool:
         """Store everything typed; the step counts as done when its check passes."""
         done = [s for s in self.data.get("done", []) if s != self.step]
-        if accepted or (self.step in STEP_CHECKS and STEP_CHECKS[self.step](
-            self.data, self.context
-        ).ok):
+        if accepted or (
+            self.step in STEP_CHECKS and STEP_CHECKS[self.step](self.data, self.context).ok
+        ):
             done.append(self.step)
         self.data["done"] = [s for s in STEP_KEYS if s in done]
         try:

@@ -179,6 +179,25 @@ def test_pension_not_of_age_is_years_away(manifest):
     assert retirement_month(code) - YearMonth.current() > 12
 
 
+def eligibility(manifest, scenario: str) -> list[str]:
+    from pension.services import eligibility_messages
+
+    entry = manifest["persons"][scenario]
+    person = Person.objects.get(personal_code=entry["personal_code"])
+    unit = Unit.objects.get(code=entry["unit"])
+    return eligibility_messages(unit=unit, person=person, this_month=YearMonth.current())
+
+
+def test_r7_1_demo_persons_pass_or_fail_the_claim_conditions_with_their_reasons(manifest):
+    assert eligibility(manifest, "pension_eligible") == []
+    (arrears,) = eligibility(manifest, "pension_arrears")
+    assert "应缴未缴" in arrears
+    (short,) = eligibility(manifest, "pension_short_months")
+    assert "少于" in short and "个月" in short
+    (too_early,) = eligibility(manifest, "pension_not_of_age")
+    assert "最早可退休年月" in too_early
+
+
 def test_retiree_has_a_retirement_and_no_active_relation(manifest):
     code = manifest["persons"]["retiree"]["personal_code"]
     assert Retirement.objects.filter(person__personal_code=code).exists()

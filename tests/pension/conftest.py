@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from accounts.services import unit_account_open
-from pension.rules import RetirementGroup, statutory_retirement_month
+from pension.rules import SCHEME_START, RetirementGroup, statutory_retirement_month
 from portal.yearmonth import YearMonth
 from roster.models import Contribution, DeemedPeriod, InsuranceRelation, Person
 from tests.factories import AgentFactory, CountyFactory, UnitFactory, UserFactory, resident_id
@@ -73,12 +73,12 @@ def retiring_person(
     *,
     months_ahead=1,
     name="王退休",
-    paid_from=YearMonth(2014, 10),
     deemed_months=None,
     due_months=0,
 ) -> Person:
     """A man in `unit` reaching statutory retirement `months_ahead` from now, who worked from
-    1988-08 (deemed to 2014-09, or only the last `deemed_months` of it) and paid every month from `paid_from` to last month."""
+    1988-08 (deemed to 2014-09, or only the last `deemed_months` of it) and paid every month
+    from 2014-10 to last month (the last `due_months` due but unpaid)."""
     birth = birth_for_retirement_in(months_ahead)
     person = Person.objects.create(
         personal_code=f"{unit.county.code}{number:06d}",
@@ -93,10 +93,10 @@ def retiring_person(
     )
     base = Decimal("7200.00")
     InsuranceRelation.objects.create(
-        person=person, unit=unit, status="active", start_month=paid_from, contribution_base=base
+        person=person, unit=unit, status="active", start_month=SCHEME_START, contribution_base=base
     )
     last = YearMonth.current() - 1
-    months = list(paid_from.iter_through(last))
+    months = list(SCHEME_START.iter_through(last))
     Contribution.objects.bulk_create(
         Contribution(
             person=person,

@@ -2,9 +2,8 @@
 
 import pytest
 
-from pension import forms as claim_forms
 from portal.yearmonth import YearMonth
-from progress.models import Application, ApplicationEvent
+from progress.models import Application
 from tests.pension.conftest import retiring_person, statutory_of
 
 pytestmark = pytest.mark.django_db
