@@ -23,6 +23,9 @@ from roster import selectors as roster_selectors
 from roster.forms import PersonSearchForm
 
 DRAFT_SAVED = _("The draft was saved; continue it any time here or under “In progress”.")
+ENTRY_NOT_ADDED = _(
+    "The row typed above the table has not been added: press Add, or clear it, then Next."
+)
 SUBMIT_PROBLEMS = _("The claim cannot be submitted yet; correct the steps below.")
 SUBMITTED = _("The pension claim was submitted; follow its progress under “In progress”.")
 # The rows each step edits, besides its form.
@@ -179,6 +182,12 @@ class StepPage:
             except ValueError:
                 self.editing = None
 
+    def entry_typed(self) -> bool:
+        """Something typed into the new-row form but not added to the table."""
+        if self.rows_kind is None or self.request.method != "POST":
+            return False
+        return any(value for value in claim_forms.typed_values(self.entry).values())
+
     @property
     def rows(self) -> list[dict]:
         return self.data.get(self.rows_kind.key, []) if self.rows_kind else []
@@ -324,6 +333,11 @@ def step(request, pk, step):
             return redirect(step_url(page.application, STEP_KEYS[STEP_KEYS.index(step) - 1]))
         return page.render(status=409)
     if action == "next":
+        if page.entry_typed():
+            page.errors.append(str(ENTRY_NOT_ADDED))
+            if page.form_key:
+                page.form = page._form(None, initial=page.data[page.form_key])
+            return page.render(status=400)
         if not page.validate():
             return page.render(status=400)
         if page.save(accepted=True):

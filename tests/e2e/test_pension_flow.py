@@ -66,6 +66,7 @@ def test_whole_claim_until_the_retired_roster(
         "service_months": "3",
     }.items():
         page.fill(f"[name={name}]", value)
+    assert page.inner_text("[data-sum-of^=salary_2014]") == "2700.50"  # 合计 while typing
     fill_entry(page, {"kind": "add", "start": "1988-08", "end": "1989-12", "reason": "学徒期"})
     page.click("button[value=add]")
     fill_entry(page, {"kind": "deduct", "start": "1995-01", "end": "1995-06", "reason": "录入错误"})

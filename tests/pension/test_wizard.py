@@ -482,3 +482,17 @@ def test_back_keeps_the_input(agent_client, unit):
     assert response["Location"] == step_url(claim, "basic")
     claim.refresh_from_db()
     assert claim.data["special_jobs"][0]["name"] == "高温作业"
+
+
+def test_next_with_a_typed_row_not_added_keeps_it_and_asks(agent_client, unit):
+    person = retiring_person(unit)
+    claim = basic_done(agent_client, person)
+    typed = {"new-name": "井下作业", "new-start": "1990-01"}
+    response = agent_client.post(
+        step_url(claim, "special_jobs"), {"version": claim.version, "action": "next", **typed}
+    )
+    html = response.content.decode()
+    assert response.status_code == 400 and "尚未增加" in html
+    assert 'value="井下作业"' in html
+    claim.refresh_from_db()
+    assert "special_jobs" not in claim.data["done"]
