@@ -348,6 +348,9 @@ class BankForm(forms.Form):
         for name in ("number", "number_repeat"):
             self.fields[name].widget.attrs.update({"autocomplete": "off", "inputmode": "numeric"})
 
+    def values(self) -> dict:
+        return typed_values(self)
+
     def clean_number(self):
         return _digits(self.cleaned_data["number"])
 

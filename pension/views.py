@@ -26,6 +26,7 @@ DRAFT_SAVED = _("The draft was saved; continue it any time here or under “In p
 ENTRY_NOT_ADDED = _(
     "The row typed above the table has not been added: press Add, or clear it, then Next."
 )
+TOO_MANY_ROWS = _("A table takes at most %(count)d rows.")
 SUBMIT_PROBLEMS = _("The claim cannot be submitted yet; correct the steps below.")
 SUBMITTED = _("The pension claim was submitted; follow its progress under “In progress”.")
 # The rows each step edits, besides its form.
@@ -169,11 +170,7 @@ class StepPage:
             self.version = None
         if self.form_key:
             self.form = self._form(post)
-            self.data[self.form_key] = (
-                self.form.values()
-                if self.step == "basic"
-                else (claim_forms.typed_values(self.form))
-            )
+            self.data[self.form_key] = self.form.values()
         if self.rows_kind:
             self.data[self.rows_kind.key] = self.rows_kind.rows_from_post(post)
             self.entry = self.rows_kind.entry(post)
@@ -201,7 +198,9 @@ class StepPage:
             del rows[index]
             if self.editing is not None and self.editing >= index:
                 self.editing = None
-            self.entry = self.rows_kind.entry()
+                self.entry = self.rows_kind.entry()
+            else:  # a new row being typed stays, unchecked
+                self.entry = self.rows_kind.entry(initial=claim_forms.typed_values(self.entry))
         elif name == "edit" and 0 <= index < len(rows):
             self.editing = index
             self.entry = self.rows_kind.entry(initial=rows[index])
@@ -225,7 +224,7 @@ class StepPage:
             position = replace
         else:
             if len(rows) >= claim_forms.MAX_ROWS:
-                entry.add_error(None, _("A table takes at most 30 rows."))
+                entry.add_error(None, TOO_MANY_ROWS % {"count": claim_forms.MAX_ROWS})
                 return
             rows.append(typed)
             position = len(rows) - 1
