@@ -38,3 +38,41 @@ def test_login_form_submits_without_javascript(browser, live_server):
     assert "单位代码或密码错误" in page.inner_text("form")
     assert page.input_value("input[name=unit_code]") == "3601021001"
     context.close()
+
+
+def test_pension_claim_rows_are_added_modified_and_deleted_without_javascript(
+    browser, live_server
+):
+    """R-7.3, R-7.5: every row button posts the whole step; what was typed comes back."""
+    from accounts.services import unit_account_open
+    from tests.pension.conftest import retiring_person
+    from tests.progress.conftest import ensure_material_types
+
+    ensure_material_types()
+    unit = UnitFactory(code="3601021001", name="南昌市东湖区教育体育局")
+    account = unit_account_open(unit=unit, agent=AgentFactory(unit=unit))
+    account.must_change_password = False
+    account.save()
+    person = retiring_person(unit)
+    context = browser.new_context(viewport=VIEWPORT, java_script_enabled=False)
+    login_cookie(context, live_server, account)
+    page = context.new_page()
+    page.goto(live_server.url + "/pension/")
+    page.click(f"tr:has-text('{person.personal_code}') >> text=申领")
+    page.click(".claim-actions button[value=next]")
+    page.wait_for_url("**/basic/")
+    page.fill("[name=salary_2014_title]", "科员")
+    page.select_option("[name=new-kind]", "add")
+    page.fill("[name=new-start]", "1989-01")
+    page.fill("[name=new-end]", "1989-12")
+    page.fill("[name=new-reason]", "学徒期")
+    page.click("button[value=add]")
+    page.wait_for_load_state()
+    assert "学徒期" in page.inner_text(".rows-table")
+    assert page.input_value("[name=salary_2014_title]") == "科员"
+    page.click("button[value=delete-0]")
+    page.wait_for_load_state()
+    assert "学徒期" not in page.inner_text(".rows-table")
+    assert page.input_value("[name=salary_2014_title]") == "科员"
+    page.screenshot(path="var/screenshots/pension-rows-no-javascript.png", full_page=True)
+    context.close()
