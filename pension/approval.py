@@ -7,8 +7,11 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pension.forms import claim_retirement
+from pension.forms import claim_retirement, retirement_rule
+from pension.services import context_for
 from portal.yearmonth import YearMonthFormField, YearMonthSelectWidget
+
+MONTH_RANGE = _("The retirement month lies between %(first)s and %(last)s.")
 
 
 class PensionApprovalForm(forms.Form):
@@ -25,7 +28,24 @@ class PensionApprovalForm(forms.Form):
 
     def __init__(self, *args, application=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.bounds = None
         if application is not None and application.person_id:
             self.fields["retirement_month"].initial = claim_retirement(
                 application.data, application.person
             )
+            rule = retirement_rule(application.data, context_for(application))
+            self.bounds = (min(b[1] for b in rule["bounds"]), max(b[2] for b in rule["bounds"]))
+            self.fields["retirement_month"].help_text = MONTH_RANGE % {
+                "first": self.bounds[0],
+                "last": self.bounds[1],
+            }
+
+    def clean_retirement_month(self):
+        """Any retirement type's months are possible (the county may change the type), nothing
+        outside them."""
+        month = self.cleaned_data["retirement_month"]
+        if self.bounds and not self.bounds[0] <= month <= self.bounds[1]:
+            raise forms.ValidationError(
+                MONTH_RANGE % {"first": self.bounds[0], "last": self.bounds[1]}
+            )
+        return month

@@ -8,6 +8,7 @@ A claim's data (`Application.data`) keeps what was typed, as strings, valid or n
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -103,6 +104,11 @@ def period_message(problem: str, *, work_start: YearMonth, latest: YearMonth) ->
             "overlap": _("It overlaps another row."),
             "after_retirement": _("The change is after the retirement month."),
             "two_in_a_year": _("From 2014 to 2024 at most one change a year is allowed."),
+            "already_counted": _(
+                "Some of these months are already counted as paid or deemed; they cannot be "
+                "added again."
+            ),
+            "not_deemed": _("A deduction must lie within the deemed periods on record."),
         }[problem]
     ) % {"first": work_start, "last": latest}
 
@@ -116,8 +122,16 @@ class ClaimContext:
 
     person: Person
     this_month: YearMonth
-    paid_months: int
-    deemed_months: int
+    paid: frozenset[YearMonth]  # months paid (in any unit)
+    deemed: frozenset[YearMonth]  # months deemed (视同缴费) on record
+
+    @property
+    def paid_months(self) -> int:
+        return len(self.paid)
+
+    @property
+    def deemed_months(self) -> int:
+        return len(self.deemed)
 
     @property
     def birth(self) -> YearMonth:
@@ -137,8 +151,12 @@ def claim_group(data: dict, person: Person) -> rules.RetirementGroup:
 
 
 def claim_work_start(data: dict, person: Person) -> YearMonth:
-    typed = str(data.get("basic", {}).get("work_start", ""))[:7]
-    return _month(typed) or YearMonth.from_date(person.work_start_date)
+    """参加工作日期 as typed on step ③ (any date format the form takes), else as recorded."""
+    try:
+        typed = forms.DateField().clean(data.get("basic", {}).get("work_start", ""))
+    except forms.ValidationError:
+        typed = None
+    return YearMonth.from_date(typed or person.work_start_date)
 
 
 def claim_retirement_type(data: dict) -> RetirementType:
@@ -162,8 +180,11 @@ def typed_values(form: forms.Form) -> dict:
     for name, form_field in form.fields.items():
         value = form[name].data
         if isinstance(value, (list, tuple)):  # the year and month selects
-            year, month = [*value, "", ""][:2]
-            value = f"{year}-{int(month):02d}" if f"{year}{month}".isdigit() else ""
+            year, month = (str(part).strip()[:4] for part in [*value, "", ""][:2])
+            if re.fullmatch(r"[0-9]{1,4}", year) and re.fullmatch(r"[0-9]{1,2}", month):
+                value = f"{year}-{int(month):02d}"
+            else:  # half chosen: kept as the pair, shown and checked again as such
+                value = [year, month] if year or month else ""
         elif isinstance(value, bool):
             pass
         elif value is None:
@@ -289,6 +310,8 @@ class BasicForm(forms.Form):
         values = typed_values(self)
         if self.retirement is not None:  # 正常退休 stores the month the rule gives
             values["retirement_month"] = str(self.retirement)
+        if self.is_bound and "work_start" in getattr(self, "cleaned_data", {}):
+            values["work_start"] = self.cleaned_data["work_start"].isoformat()
         return values
 
 
@@ -434,6 +457,12 @@ def row_problems(kind: RowKind, rows: list[dict], data: dict, context: ClaimCont
     found = rules.period_problems(
         periods, work_start=work_start, retirement=retirement, last_allowed=last_allowed
     )
+    if kind is ADJUSTMENTS:
+        found += rules.adjustment_record_problems(
+            [(v["kind"], Period(v["start"], v["end"])) for _index, v in cleaned],
+            counted=context.paid | context.deemed,
+            deemed=context.deemed,
+        )
     if kind is POSITIONS:
         found += rules.position_change_problems(
             [v["start"] for _index, v in cleaned], retirement=retirement

@@ -240,13 +240,14 @@ DEEMED_LAST_MONTH = SCHEME_START - 1  # deemed periods end by 2014-09
 def working_years_problems(
     *, years: int, months: int, work_start: YearMonth, retirement: YearMonth
 ) -> list[str]:
-    """工作年限 (R-7.3a): at least 15 years, months 0–11, no longer than work start → retirement."""
+    """工作年限 (R-7.3a): at least 15 years, months 0–11, no longer than from the work start to
+    the retirement month (work ends the month before: 1988-08 → 2025-08 is 37 years)."""
     problems = []
     if not 0 <= months <= 11:
         problems.append("months_range")
     if years < 15:
         problems.append("under_15_years")
-    if years * 12 + months > work_start.months_through(retirement):
+    if years * 12 + months > retirement - work_start:
         problems.append("longer_than_career")
     return problems
 
@@ -277,6 +278,23 @@ def period_problems(
                 and periods[first].overlaps(periods[second])
             ):
                 problems.append((second, "overlap"))
+    return problems
+
+
+def adjustment_record_problems(
+    rows: list[tuple[str, Period]], *, counted: frozenset[YearMonth], deemed: frozenset[YearMonth]
+) -> list[tuple[int, str]]:
+    """核增 ("add") may only add months not counted yet (neither paid nor deemed); 核减
+    ("deduct") may only take away months that are deemed on record."""
+    problems = []
+    for index, (kind, period) in enumerate(rows):
+        if period.start > period.end:
+            continue
+        months = set(period.start.iter_through(period.end))
+        if kind == "add" and months & counted:
+            problems.append((index, "already_counted"))
+        if kind == "deduct" and not months <= deemed:
+            problems.append((index, "not_deemed"))
     return problems
 
 

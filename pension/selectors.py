@@ -70,6 +70,15 @@ class ContributionHistory:
     def total_months(self) -> int:
         return self.paid_months + self.deemed_months
 
+    def months(self, kind: str) -> frozenset[YearMonth]:
+        """The months marked `kind` ("paid", "deemed" or "due")."""
+        return frozenset(
+            YearMonth(row.year, index + 1)
+            for row in self.years
+            for index, cell in enumerate(row.cells)
+            if cell == kind
+        )
+
 
 def contribution_history(person: Person) -> ContributionHistory:
     """Paid months in any unit, deemed periods and months due but unpaid (two queries). A month

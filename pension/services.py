@@ -42,13 +42,22 @@ def context_for(application: Application) -> claim_forms.ClaimContext:
     return claim_forms.ClaimContext(
         person=application.person,
         this_month=YearMonth.current(),
-        paid_months=history.paid_months,
-        deemed_months=history.deemed_months,
+        paid=history.months("paid"),
+        deemed=history.months("deemed"),
     )
+
+
+OPEN_REDUCTION_REASON = "open_reduction"
+# What must still hold when the claim is submitted (R-7.3c: no 应缴未缴).
+STANDING = (rules.NOT_ACTIVE, rules.ARREARS, OPEN_REDUCTION_REASON)
 
 
 def eligibility_messages(*, unit, person: Person, this_month: YearMonth) -> list[str]:
     """One sentence per failing condition of R-7.1 (empty: the claim may start)."""
+    return [message for _reason, message in _eligibility(unit, person, this_month)]
+
+
+def _eligibility(unit, person: Person, this_month: YearMonth) -> list[tuple[str, str]]:
     history = selectors.contribution_history(person)
     facts = selectors.claim_facts(unit=unit, person=person, history=history)
     window = settings.PENSION_CLAIM_WINDOW_MONTHS
@@ -65,14 +74,14 @@ def eligibility_messages(*, unit, person: Person, this_month: YearMonth) -> list
         "window": window,
         "opens": result.earliest_retirement - window,
     }
-    messages = [str(REASONS[reason] % values) for reason in result.reasons]
+    found = [(reason, str(REASONS[reason] % values)) for reason in result.reasons]
     if Application.objects.filter(
         person=person,
         business_code=Application.BusinessCode.STAFF_REDUCTION,
         status__in=Application.IN_PROGRESS,
     ).exists():
-        messages.append(str(OPEN_REDUCTION % {"name": person.name}))
-    return messages
+        found.append((OPEN_REDUCTION_REASON, str(OPEN_REDUCTION % {"name": person.name})))
+    return found
 
 
 @transaction.atomic
@@ -108,11 +117,24 @@ def claim_save(
 
 def claim_problems(application: Application) -> list[str]:
     """Every reason the claim cannot be submitted, as sentences (the submit check)."""
-    problems = claim_forms.claim_problems(application.data, context_for(application))
-    return [
+    return standing_problems(application) + [
         f"{claim_forms.STEP_LABELS[step]}：{message}"
-        for step, messages in problems.items()
+        for step, messages in claim_forms.claim_problems(
+            application.data, context_for(application)
+        ).items()
         for message in messages
+    ]
+
+
+def standing_problems(application: Application) -> list[str]:
+    """Conditions of R-7.1 that may have changed since the claim started: still contributing
+    here, nothing due but unpaid, no staff reduction under way."""
+    return [
+        message
+        for reason, message in _eligibility(
+            application.unit, application.person, YearMonth.current()
+        )
+        if reason in STANDING
     ]
 
 

@@ -24,7 +24,8 @@ from roster.forms import PersonSearchForm
 
 DRAFT_SAVED = _("The draft was saved; continue it any time here or under “In progress”.")
 ENTRY_NOT_ADDED = _(
-    "The row typed above the table has not been added: press Add, or clear it, then Next."
+    "The row typed above the table is not in the table yet: press Add (or Save the change), "
+    "or clear it first."
 )
 TOO_MANY_ROWS = _("A table takes at most %(count)d rows.")
 SUBMIT_PROBLEMS = _("The claim cannot be submitted yet; correct the steps below.")
@@ -131,16 +132,20 @@ class StepPage:
         self.data = dict(application.data)
         self.rows_kind = ROW_KINDS.get(STEP_ROWS.get(step, ""))
         self.form_key = STEP_FORM_KEYS.get(step)
-        self.entry = self.rows_kind.entry() if self.rows_kind else None
+        self.entry = (
+            self.rows_kind.entry(initial=self.data.get(self.entry_key)) if self.rows_kind else None
+        )
         self.editing: int | None = None
-        self.form = None
-        self.check = None
+        self.check = None  # set by 下一步: then the page shows the step's problems
         self.errors: list[str] = []
         self.version = application.version
         if request.method == "POST":
             self._read_post()
-        elif self.form_key:
-            self.form = self._form(None, initial=self._initial())
+
+    @property
+    def entry_key(self) -> str:
+        """Where 暂存 keeps a row typed above the table but not added yet."""
+        return f"{self.rows_kind.key}_entry" if self.rows_kind else ""
 
     # --- reading ---
     def _form(self, data, initial=None):
@@ -169,8 +174,9 @@ class StepPage:
         except ValueError:
             self.version = None
         if self.form_key:
-            self.form = self._form(post)
-            self.data[self.form_key] = self.form.values()
+            form = self._form(post)
+            form.is_valid()  # normalises what it can (dates, the rule's month)
+            self.data[self.form_key] = form.values()
         if self.rows_kind:
             self.data[self.rows_kind.key] = self.rows_kind.rows_from_post(post)
             self.entry = self.rows_kind.entry(post)
@@ -180,10 +186,20 @@ class StepPage:
                 self.editing = None
 
     def entry_typed(self) -> bool:
-        """Something typed into the new-row form but not added to the table."""
-        if self.rows_kind is None or self.request.method != "POST":
+        """Something typed into the new-row form that is not in the table (a new row, or a
+        row loaded by 修改 and changed)."""
+        if self.rows_kind is None or not self.entry.is_bound:
             return False
-        return any(value for value in claim_forms.typed_values(self.entry).values())
+        typed = claim_forms.typed_values(self.entry)
+        if not any(typed.values()):
+            return False
+        rows = self.rows
+        return not (self.editing is not None and 0 <= self.editing < len(rows)) or (
+            typed != rows[self.editing]
+        )
+
+    def _keep_entry(self) -> None:
+        self.entry = self.rows_kind.entry(initial=claim_forms.typed_values(self.entry))
 
     @property
     def rows(self) -> list[dict]:
@@ -196,14 +212,20 @@ class StepPage:
         index = int(number) if number.isdigit() else -1
         if name == "delete" and 0 <= index < len(rows):
             del rows[index]
-            if self.editing is not None and self.editing >= index:
+            if self.editing == index:
                 self.editing = None
                 self.entry = self.rows_kind.entry()
-            else:  # a new row being typed stays, unchecked
-                self.entry = self.rows_kind.entry(initial=claim_forms.typed_values(self.entry))
+            else:  # a row being typed or changed stays, unchecked
+                if self.editing is not None and self.editing > index:
+                    self.editing -= 1
+                self._keep_entry()
         elif name == "edit" and 0 <= index < len(rows):
-            self.editing = index
-            self.entry = self.rows_kind.entry(initial=rows[index])
+            if self.entry_typed():  # never overwrite what was typed
+                self.errors.append(str(ENTRY_NOT_ADDED))
+                self._keep_entry()
+            else:
+                self.editing = index
+                self.entry = self.rows_kind.entry(initial=rows[index])
         elif name == "cancel":
             self.editing = None
             self.entry = self.rows_kind.entry()
@@ -247,6 +269,11 @@ class StepPage:
         ):
             done.append(self.step)
         self.data["done"] = [s for s in STEP_KEYS if s in done]
+        if self.rows_kind:
+            if self.entry_typed():
+                self.data[self.entry_key] = claim_forms.typed_values(self.entry)
+            else:
+                self.data.pop(self.entry_key, None)
         try:
             self.application = services.claim_save(
                 application=self.application,
@@ -261,12 +288,17 @@ class StepPage:
 
     def validate(self) -> bool:
         self.check = STEP_CHECKS[self.step](self.data, self.context)
-        if self.form is not None:
-            self.form = self.check.form  # the bound form with the cross-field errors
-            if self.step == "basic" and self.form.is_valid():
-                self.data["basic"] = self.form.values()  # with the month the rule gives
         self.errors += self.check.errors
         return self.check.ok
+
+    @property
+    def form(self):
+        """After 下一步 the checked form with its errors; otherwise what was typed or saved."""
+        if not self.form_key:
+            return None
+        if self.check is not None and self.check.form is not None:
+            return self.check.form
+        return self._form(None, initial=self._initial())
 
     def render(self, *, status: int = 200, extra: dict | None = None):
         application = self.application
@@ -334,8 +366,7 @@ def step(request, pk, step):
     if action == "next":
         if page.entry_typed():
             page.errors.append(str(ENTRY_NOT_ADDED))
-            if page.form_key:
-                page.form = page._form(None, initial=page.data[page.form_key])
+            page._keep_entry()
             return page.render(status=400)
         if not page.validate():
             return page.render(status=400)
@@ -345,9 +376,7 @@ def step(request, pk, step):
     if page.rows_kind is None:
         raise Http404
     page.row_action(action)
-    if page.form_key:  # what was typed stays, unchecked until 下一步
-        page.form = page._form(None, initial=page.data[page.form_key])
-    return page.render(status=400 if page.entry.errors else 200)
+    return page.render(status=400 if page.entry.errors or page.errors else 200)
 
 
 def _history(request, application: Application):
@@ -357,7 +386,7 @@ def _history(request, application: Application):
         if page.save(accepted=True):
             return redirect(step_url(page.application, "basic"))
         history = selectors.contribution_history(application.person)
-        return page.render(status=409, extra={"history": history})
+        return page.render(status=409, extra={"history": history, "months": range(1, 13)})
     page = StepPage(request, application, "history")
     history = selectors.contribution_history(application.person)
     return page.render(extra={"history": history, "months": range(1, 13)})
@@ -406,6 +435,9 @@ def submit(request, pk):
     if application.status not in case_services.EDITABLE:
         return redirect("progress:detail", pk=application.pk)
     problems = claim_forms.claim_problems(application.data, services.context_for(application))
+    standing = services.standing_problems(application)
+    if standing:
+        problems = {"select": standing, **problems}
     if problems:
         messages.error(request, SUBMIT_PROBLEMS)
         return _materials(request, application, problems=problems, status=400)

@@ -44,7 +44,7 @@ def test_whole_claim_until_the_retired_roster(
     visitor, browser, live_server, unit_with_staff, tmp_path
 ):
     unit, account, staff = unit_with_staff
-    person = retiring_person(unit, name="王退休")
+    person = retiring_person(unit, name="王退休", deemed_months=300)  # deemed from 1989-10
     login_cookie(visitor.page.context, live_server, account)
     page = visitor.page
 
@@ -67,7 +67,7 @@ def test_whole_claim_until_the_retired_roster(
     }.items():
         page.fill(f"[name={name}]", value)
     assert page.inner_text("[data-sum-of^=salary_2014]") == "2700.50"  # 合计 while typing
-    fill_entry(page, {"kind": "add", "start": "1988-08", "end": "1989-12", "reason": "学徒期"})
+    fill_entry(page, {"kind": "add", "start": "1988-08", "end": "1989-09", "reason": "学徒期"})
     page.click("button[value=add]")
     fill_entry(page, {"kind": "deduct", "start": "1995-01", "end": "1995-06", "reason": "录入错误"})
     page.click("button[value=add]")

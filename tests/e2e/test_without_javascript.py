@@ -40,9 +40,7 @@ def test_login_form_submits_without_javascript(browser, live_server):
     context.close()
 
 
-def test_pension_claim_rows_are_added_modified_and_deleted_without_javascript(
-    browser, live_server
-):
+def test_pension_claim_rows_are_added_modified_and_deleted_without_javascript(browser, live_server):
     """R-7.3, R-7.5: every row button posts the whole step; what was typed comes back."""
     from accounts.services import unit_account_open
     from tests.pension.conftest import retiring_person
@@ -62,7 +60,7 @@ def test_pension_claim_rows_are_added_modified_and_deleted_without_javascript(
     page.click(".claim-actions button[value=next]")
     page.wait_for_url("**/basic/")
     page.fill("[name=salary_2014_title]", "科员")
-    page.select_option("[name=new-kind]", "add")
+    page.select_option("[name=new-kind]", "deduct")
     page.fill("[name=new-start]", "1989-01")
     page.fill("[name=new-end]", "1989-12")
     page.fill("[name=new-reason]", "学徒期")

@@ -134,11 +134,13 @@ def test_minimum_months_boundary_and_window_boundary():
         (20, 11, []),
         (20, 12, ["months_range"]),
         (20, -1, ["months_range"]),
+        (35, 5, []),
+        (35, 6, ["longer_than_career"]),
         (40, 0, ["longer_than_career"]),
     ],
 )
 def test_working_years(years, months, problems):
-    # Work 1990-08 to 2026-01 is 426 months (35 years 6 months).
+    # Work from 1990-08 to retirement in 2026-01 is 425 months (35 years 5 months).
     assert (
         working_years_problems(
             years=years, months=months, work_start=YM(1990, 8), retirement=YM(2026, 1)
@@ -223,3 +225,15 @@ def test_bank_account(holder, number, repeated, errors, warnings):
     assert bank_account_problems(
         holder=holder, person_name="张三", number=number, repeated=repeated
     ) == (errors, warnings)
+
+
+def test_adjustments_against_the_record():
+    counted = frozenset(YM(1990, 1).iter_through(YM(2014, 9)))
+    deemed = frozenset(YM(1990, 1).iter_through(YM(2014, 9)))
+    ok = [("add", Period(YM(1988, 8), YM(1989, 12))), ("deduct", Period(YM(1990, 1), YM(1990, 6)))]
+    assert rules.adjustment_record_problems(ok, counted=counted, deemed=deemed) == []
+    bad = [("add", Period(YM(1988, 8), YM(1990, 1))), ("deduct", Period(YM(1989, 12), YM(1990, 6)))]
+    assert rules.adjustment_record_problems(bad, counted=counted, deemed=deemed) == [
+        (0, "already_counted"),
+        (1, "not_deemed"),
+    ]

@@ -250,3 +250,38 @@ def test_submitted_claim_shows_under_in_progress_with_view_link(agent_client, un
     page = agent_client.get("/pension/").content.decode()
     assert f"/progress/{claim.pk}/" in page and "查看进度" in page
     assert Application.objects.filter(person=person).count() == 1
+
+
+def test_r7_3c_arrears_that_appear_after_the_start_stop_the_submission(agent_client, unit, media):
+    from roster.models import Contribution
+
+    person = retiring_person(unit)
+    claim = ready_claim(agent_client, person, media)
+    last = Contribution.objects.filter(person=person).order_by("-month").first()
+    last.status = "due"
+    last.save()
+    response = submit(agent_client, claim)
+    assert response.status_code == 400 and "应缴未缴" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == "draft"
+
+
+def test_approval_month_must_be_a_possible_retirement_month(agent_client, unit, staff, media):
+    from django.test import Client
+
+    person = retiring_person(unit)
+    claim = ready_claim(agent_client, person, media)
+    submit(agent_client, claim)
+    reviewer = Client()
+    reviewer.force_login(staff)
+    late = statutory_of(person) + 36  # the latest 弹性延迟退休 month
+    for month, status in ((late + 1, 400), (late, 302)):
+        response = reviewer.post(
+            f"/backoffice/reviews/{claim.pk}/approve/",
+            {
+                "retirement_month_0": month.year,
+                "retirement_month_1": month.month,
+                "monthly_pension": "5000",
+            },
+        )
+        assert response.status_code == status

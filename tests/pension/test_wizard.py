@@ -219,7 +219,12 @@ def test_r7_3_add_and_delete_rows_without_javascript(agent_client, unit):
     person = retiring_person(unit)
     claim = through_history(agent_client, person)
     first = {"kind": "add", "start": "1985-01", "end": "1985-12", "reason": "知青"}
-    entry = {"new-kind": "add", "new-start": "1990-01", "new-end": "1990-06", "new-reason": "借调"}
+    entry = {
+        "new-kind": "deduct",
+        "new-start": "1990-01",
+        "new-end": "1990-06",
+        "new-reason": "借调",
+    }
     response = agent_client.post(
         step_url(claim, "basic"),
         basic_post(claim, action="add", salary_now_title="", **rows("adjustments", first), **entry),
@@ -230,7 +235,7 @@ def test_r7_3_add_and_delete_rows_without_javascript(agent_client, unit):
     assert 'name="adjustments-1-start" value="1990-01"' in html
     assert 'name="adjustments-0-start" value="1985-01"' in html
     assert "必填项" not in html  # adding a row does not validate the rest of the step
-    second = {"kind": "add", "start": "1990-01", "end": "1990-06", "reason": "借调"}
+    second = {"kind": "deduct", "start": "1990-01", "end": "1990-06", "reason": "借调"}
     response = agent_client.post(
         step_url(claim, "basic"),
         basic_post(claim, action="delete-0", **rows("adjustments", first, second)),
@@ -271,7 +276,12 @@ def test_r7_3b_adjustment_row_rules(agent_client, unit, entry, message):
 def test_r7_3b_adjustment_boundaries_are_allowed(agent_client, unit):
     person = retiring_person(unit)
     claim = through_history(agent_client, person)
-    entry = {"new-kind": "add", "new-start": "1988-08", "new-end": "2014-09", "new-reason": "档案"}
+    entry = {
+        "new-kind": "deduct",
+        "new-start": "1988-08",
+        "new-end": "2014-09",
+        "new-reason": "档案",
+    }
     response = agent_client.post(step_url(claim, "basic"), basic_post(claim, action="add", **entry))
     assert response.status_code == 200
     assert 'name="adjustments-0-end" value="2014-09"' in response.content.decode()
@@ -492,7 +502,104 @@ def test_next_with_a_typed_row_not_added_keeps_it_and_asks(agent_client, unit):
         step_url(claim, "special_jobs"), {"version": claim.version, "action": "next", **typed}
     )
     html = response.content.decode()
-    assert response.status_code == 400 and "尚未增加" in html
+    assert response.status_code == 400 and "尚未加入表格" in html
     assert 'value="井下作业"' in html
     claim.refresh_from_db()
     assert "special_jobs" not in claim.data["done"]
+
+
+def test_a_year_without_a_month_is_kept_not_a_crash(agent_client, unit):
+    person = retiring_person(unit)
+    claim = through_history(agent_client, person)
+    values = basic_post(claim, action="save", retirement_type="flexible_late")
+    values.update({"retirement_month_0": "2031", "retirement_month_1": ""})
+    assert agent_client.post(step_url(claim, "basic"), values).status_code == 302
+    values.update({"action": "next", "version": claim.version + 1})
+    response = agent_client.post(step_url(claim, "basic"), values)
+    assert response.status_code == 400 and "同时选择年份和月份" in response.content.decode()
+
+
+def test_a_corrected_work_start_in_another_date_format_bounds_the_rows(agent_client, unit):
+    person = retiring_person(unit)  # recorded as starting 1988-08
+    claim = through_history(agent_client, person)
+    row = {"kind": "deduct", "start": "1989-01", "end": "1989-06", "reason": "x"}
+    for typed, status in (("1990/01/15", 400), ("1989-01-01", 302)):
+        claim.refresh_from_db()
+        values = basic_post(claim, work_start=typed, **rows("adjustments", row))
+        response = agent_client.post(step_url(claim, "basic"), values)
+        assert response.status_code == status, typed
+    claim.refresh_from_db()
+    assert claim.data["basic"]["work_start"] == "1989-01-01"
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"kind": "add", "start": "2012-01", "end": "2014-08"}, "已计入"),
+        ({"kind": "deduct", "start": "1988-07", "end": "1988-08"}, "早于参加工作"),
+    ],
+)
+def test_adjustments_cannot_count_a_month_twice(agent_client, unit, row, message):
+    person = retiring_person(unit, deemed_months=300)  # deemed 1989-10 … 2014-09
+    claim = through_history(agent_client, person)
+    values = basic_post(claim, **rows("adjustments", dict(row, reason="x")))
+    response = agent_client.post(step_url(claim, "basic"), values)
+    assert response.status_code == 400 and message in response.content.decode()
+
+
+def test_adjustments_on_record_boundaries(agent_client, unit):
+    person = retiring_person(unit, deemed_months=300)  # deemed 1989-10 … 2014-09
+    claim = through_history(agent_client, person)
+    addition = {"kind": "add", "start": "1988-08", "end": "1989-09", "reason": "学徒期"}
+    deduction = {"kind": "deduct", "start": "1989-10", "end": "1989-12", "reason": "重复"}
+    values = basic_post(claim, **rows("adjustments", addition, deduction))
+    assert agent_client.post(step_url(claim, "basic"), values).status_code == 302
+    claim.refresh_from_db()
+    over = dict(addition, end="1989-10")  # 1989-10 is deemed already
+    values = basic_post(claim, **rows("adjustments", over, deduction))
+    assert agent_client.post(step_url(claim, "basic"), values).status_code == 400
+    claim.refresh_from_db()
+    outside = dict(deduction, start="1989-09")  # 1989-09 was never deemed
+    values = basic_post(claim, **rows("adjustments", addition, outside))
+    response = agent_client.post(step_url(claim, "basic"), values)
+    assert response.status_code == 400 and "视同缴费期间内" in response.content.decode()
+
+
+def test_save_draft_keeps_a_row_typed_but_not_added(agent_client, unit):
+    person = retiring_person(unit)
+    claim = basic_done(agent_client, person)
+    typed = {"new-name": "井下作业", "new-start": "1990-01"}
+    response = agent_client.post(
+        step_url(claim, "special_jobs"), {"version": claim.version, "action": "save", **typed}
+    )
+    assert response.status_code == 302
+    html = agent_client.get(step_url(claim, "special_jobs")).content.decode()
+    assert 'value="井下作业"' in html and 'value="1990-01"' in html
+
+
+def test_modify_never_overwrites_a_typed_row_and_delete_keeps_the_edit(agent_client, unit):
+    person = retiring_person(unit)
+    claim = through_positions(agent_client, person)
+    url = step_url(claim, "positions")
+    first = {
+        "start": "2015-03",
+        "end": "2016-12",
+        "title": "科员",
+        "direction": "up",
+        "document": "",
+    }
+    second = {"start": "2017-01", "end": "", "title": "副科长", "direction": "up", "document": ""}
+    table = rows("positions", first, second)
+    typed = {"new-title": "新输入的职务"}
+    response = agent_client.post(
+        url, {"version": claim.version, "action": "edit-0", **table, **typed}
+    )
+    html = response.content.decode()
+    assert "尚未加入表格" in html and 'value="新输入的职务"' in html
+    editing = {"new-start": "2017-01", "new-title": "科长", "new-direction": "up", "editing": "1"}
+    response = agent_client.post(
+        url, {"version": claim.version, "action": "delete-0", **table, **editing}
+    )
+    html = response.content.decode()
+    assert 'name="editing" value="0"' in html and 'value="科长"' in html
+    assert 'name="positions-0-title" value="副科长"' in html
