@@ -1,5 +1,6 @@
 """A few cases for the demo, so that 办理中, 办结 and the review queue show real work: a
-submitted, a returned and an approved staff reduction and a draft addition in the first unit.
+submitted, a returned and an approved staff reduction, a draft addition and a submitted pension
+claim in the first unit.
 Made through the same services as a user's clicks; only when the unit has no case yet."""
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from django.db import transaction
 
 from demo import data
 from enrollment import services as enrollment_services
+from pension import services as pension_services
+from pension.forms import STEP_KEYS, claim_retirement
+from pension.rules import luhn_ok
 from portal.identity import resident_id_with_check_digit
 from portal.yearmonth import YearMonth
 from progress import services as case_services
@@ -52,8 +56,70 @@ def _reduction(unit, person, *, reason: str, by) -> Application:
     return case_services.application_submit(application=application, by=by)
 
 
+def _bank_number(prefix: str) -> str:
+    """A 19-digit card number that passes the card check."""
+    return next(f"{prefix}{digit}" for digit in "0123456789" if luhn_ok(f"{prefix}{digit}"))
+
+
+def _pension_claim(unit, person, *, by) -> Application:
+    """A whole claim as an agent would fill it in, submitted with its documents."""
+    application = pension_services.claim_start(unit=unit, person=person, by=by)
+    retirement = claim_retirement({}, person)
+    years, months = divmod(retirement - YearMonth.from_date(person.work_start_date), 12)
+    number = _bank_number("621700243001234567")
+    data = {
+        "done": STEP_KEYS[1:-1],
+        "basic": {
+            "work_start": person.work_start_date.isoformat(),
+            "staff_category": person.staff_category,
+            "retirement_type": "normal",
+            "retirement_month": str(retirement),
+            "unit_agrees": False,
+            "salary_2014_title": "主任科员",
+            "salary_2014_post": "1180.00",
+            "salary_2014_grade": "1365.00",
+            "salary_now_title": "四级调研员",
+            "salary_now_post": "2690.00",
+            "salary_now_grade": "2860.00",
+            "service_years": str(years),
+            "service_months": str(months),
+        },
+        "adjustments": [],
+        "special_jobs": [],
+        "positions": [
+            {
+                "start": "2016-05",
+                "end": "2020-12",
+                "title": "一级主任科员",
+                "direction": "up",
+                "document": "东教人〔2016〕12号",
+            },
+            {
+                "start": "2021-01",
+                "end": "",
+                "title": "四级调研员",
+                "direction": "up",
+                "document": "东教人〔2021〕3号",
+            },
+        ],
+        "bank": {
+            "bank": "中国建设银行",
+            "holder": person.name,
+            "number": number,
+            "number_repeat": number,
+            "luhn_checked": False,
+        },
+    }
+    case_services.application_save(application=application, data=data, by=by)
+    for material in MaterialType.objects.filter(business_code="pension_claim", required=True):
+        case_services.attachment_add(
+            application=application, by=by, upload=_document(material.name), material_type=material
+        )
+    return case_services.application_submit(application=application, by=by)
+
+
 @transaction.atomic
-def seed_cases(scenario_codes: set[str]) -> int:
+def seed_cases(scenario_codes: set[str], *, claim_code: str) -> int:
     unit = Unit.objects.get(code=data.UNITS[0].code)
     if Application.objects.filter(unit=unit).exists():
         return 0
@@ -73,4 +139,5 @@ def seed_cases(scenario_codes: set[str]) -> int:
         enrollment_services.addition_start(
             unit=unit, id_type="resident_id", id_number=DEMO_ADDITION_ID, by=account
         )
+    _pension_claim(unit, Person.objects.get(personal_code=claim_code), by=account)
     return Application.objects.filter(unit=unit).count()

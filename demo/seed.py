@@ -207,6 +207,9 @@ def statutory_retirement_age(group: RetirementGroup, retired: YearMonth) -> int:
     return retired - birth
 
 
+DEMO_CLAIM_SCENARIO = "pension_claim_submitted"
+
+
 def build_plan(today: datetime.date) -> Plan:
     """Decide every person of the demo; pure (no database)."""
     generator = _Generator(today)
@@ -269,6 +272,10 @@ def build_plan(today: datetime.date) -> Plan:
     suspended.end_month = generator.this_month - 14
     suspended.scenario = "continuation"
     plan.persons.extend([*scenarios, young, retiree, never_insured, suspended])
+    # Last, so that everybody above stays as they were: whose claim awaits the county's review.
+    plan.persons.append(
+        generator.near_retirement(main_unit, DEMO_CLAIM_SCENARIO, months_ahead=range(1, 3))
+    )
     return plan
 
 
@@ -458,5 +465,8 @@ def seed(today: datetime.date | None = None) -> tuple[Plan, dict]:
 
     plan = build_plan(today or timezone.localdate())
     created = write_plan(plan)
-    created["cases"] = seed_cases({p.personal_code for p in plan.persons if p.scenario})
+    claim = next(p for p in plan.persons if p.scenario == DEMO_CLAIM_SCENARIO)
+    created["cases"] = seed_cases(
+        {p.personal_code for p in plan.persons if p.scenario}, claim_code=claim.personal_code
+    )
     return plan, created

@@ -265,7 +265,9 @@ def test_r8_1_manifest_enrollment_ids_decide_each_addition_type(manifest):
 def test_demo_has_cases_in_every_state_the_pages_show(manifest):
     unit = Unit.objects.get(code=manifest["units"][0]["code"])
     statuses = sorted(Application.objects.filter(unit=unit).values_list("status", flat=True))
-    assert statuses == ["approved", "draft", "rejected", "submitted"]
-    assert Attachment.objects.filter(application__unit=unit).count() == 3
+    assert statuses == ["approved", "draft", "rejected", "submitted", "submitted"]
+    claim = Application.objects.get(unit=unit, business_code="pension_claim")
+    assert claim.status == "submitted" and claim.attachments.count() == 5
+    assert Attachment.objects.filter(application__unit=unit).count() == 3 + 5
     rejected = Application.objects.get(unit=unit, status="rejected")
     assert rejected.events.filter(action="rejected").exclude(note="").exists()
