@@ -543,11 +543,18 @@ def check_basic(data: dict, context: ClaimContext) -> StepCheck:
     return check
 
 
-def check_special_jobs(data: dict, context: ClaimContext) -> StepCheck:
-    rows = data.get(SPECIAL_JOBS.key, [])
-    check = StepCheck(row_problems=row_problems(SPECIAL_JOBS, rows, data, context))
+def _check_rows(kind: RowKind, data: dict, context: ClaimContext) -> StepCheck:
+    """A step of rows: each row against the rules, once step ③ names the retirement month."""
+    rows = data.get(kind.key, [])
+    check = StepCheck(row_problems=row_problems(kind, rows, data, context))
     if claim_retirement(data, context.person) is None:
         check.errors.append(str(NO_RETIREMENT))
+    return check
+
+
+def check_special_jobs(data: dict, context: ClaimContext) -> StepCheck:
+    check = _check_rows(SPECIAL_JOBS, data, context)
+    rows = data.get(SPECIAL_JOBS.key, [])
     if claim_retirement_type(data) is RetirementType.SPECIAL_JOB:
         jobs = []
         for row in rows:
@@ -576,11 +583,7 @@ def check_special_jobs(data: dict, context: ClaimContext) -> StepCheck:
 
 
 def check_positions(data: dict, context: ClaimContext) -> StepCheck:
-    rows = data.get(POSITIONS.key, [])
-    check = StepCheck(row_problems=row_problems(POSITIONS, rows, data, context))
-    if claim_retirement(data, context.person) is None:
-        check.errors.append(str(NO_RETIREMENT))
-    return check
+    return _check_rows(POSITIONS, data, context)
 
 
 def check_bank(data: dict, context: ClaimContext) -> StepCheck:

@@ -3,12 +3,18 @@ from decimal import Decimal
 
 import pytest
 
-from accounts.services import unit_account_open
 from pension.rules import SCHEME_START, RetirementGroup, statutory_retirement_month
 from portal.yearmonth import YearMonth
 from roster.models import Contribution, DeemedPeriod, InsuranceRelation, Person
-from tests.factories import AgentFactory, CountyFactory, UnitFactory, UserFactory, resident_id
-from tests.progress.conftest import ensure_material_types
+from tests.factories import resident_id
+from tests.progress.conftest import (
+    agent_client,
+    ensure_material_types,
+    media,
+    other_unit,
+    staff,
+    unit,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -16,41 +22,8 @@ def _material_types(db):
     ensure_material_types()
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-def _open_unit(code, name, county):
-    unit = UnitFactory(code=code, name=name, county=county)
-    account = unit_account_open(unit=unit, agent=AgentFactory(unit=unit))
-    account.must_change_password = False
-    account.save()
-    return unit
-
-
-@pytest.fixture
-def unit(db):
-    county = CountyFactory(code="360102", name="东湖区", city="南昌市")
-    return _open_unit("3601021001", "南昌市东湖区教育体育局", county)
-
-
-@pytest.fixture
-def other_unit(db):
-    county = CountyFactory(code="360702", name="章贡区", city="赣州市")
-    return _open_unit("360702100212", "赣州市章贡区疾控中心", county)
-
-
-@pytest.fixture
-def agent_client(client, unit):
-    client.force_login(unit.account)
-    return client
-
-
-@pytest.fixture
-def staff(unit):
-    return UserFactory(username="guitai_donghu", county=unit.county)
+# The same units, agent client and staff as the case tests (not their stand-in business).
+__all__ = ["agent_client", "media", "other_unit", "staff", "unit"]
 
 
 def birth_for_retirement_in(months_ahead: int) -> YearMonth:

@@ -117,19 +117,37 @@ def test_r7_7_double_submit_submits_once(agent_client, unit, media):
     assert agent_client.get(step_url(claim, "basic")).status_code == 302  # read-only now
 
 
-def review_client(client, staff):
+@pytest.fixture
+def submitted(agent_client, unit, media):
+    """A person and their claim, submitted and awaiting the county's review."""
+    person = retiring_person(unit)
+    claim = ready_claim(agent_client, person, media)
+    submit(agent_client, claim)
+    return person, claim
+
+
+@pytest.fixture
+def reviewer(staff):
+    from django.test import Client
+
+    client = Client()
     client.force_login(staff)
     return client
 
 
-def test_review_page_shows_sections_totals_and_checks(agent_client, unit, staff, media, client):
-    person = retiring_person(unit)
-    claim = ready_claim(agent_client, person, media)
-    submit(agent_client, claim)
-    from django.test import Client
+def approve(reviewer, claim, month, pension):
+    return reviewer.post(
+        f"/backoffice/reviews/{claim.pk}/approve/",
+        {
+            "retirement_month_0": month.year,
+            "retirement_month_1": month.month,
+            "monthly_pension": pension,
+        },
+    )
 
-    reviewer = Client()
-    reviewer.force_login(staff)
+
+def test_review_page_shows_sections_totals_and_checks(submitted, reviewer):
+    person, claim = submitted
     html = reviewer.get(f"/backoffice/reviews/{claim.pk}/").content.decode()
     for text in ("14年9月", "视同缴费信息核增核减", "特殊工种", "人员职务升降信息", "银行账号"):
         assert text in html
@@ -139,46 +157,27 @@ def test_review_page_shows_sections_totals_and_checks(agent_client, unit, staff,
 
 
 @pytest.mark.parametrize("pension", ["0", "-5", "abc", ""])
-def test_approval_needs_a_positive_monthly_pension(agent_client, unit, staff, media, pension):
-    person = retiring_person(unit)
-    claim = ready_claim(agent_client, person, media)
-    submit(agent_client, claim)
-    from django.test import Client
-
-    reviewer = Client()
-    reviewer.force_login(staff)
-    month = statutory_of(person)
-    response = reviewer.post(
-        f"/backoffice/reviews/{claim.pk}/approve/",
-        {
-            "retirement_month_0": month.year,
-            "retirement_month_1": month.month,
-            "monthly_pension": pension,
-        },
-    )
+def test_approval_needs_a_positive_monthly_pension(submitted, reviewer, pension):
+    person, claim = submitted
+    response = approve(reviewer, claim, statutory_of(person), pension)
     assert response.status_code == 400
     claim.refresh_from_db()
     assert claim.status == "submitted" and not Retirement.objects.filter(person=person).exists()
 
 
-def test_approval_records_the_retirement_and_moves_the_person(agent_client, unit, staff, media):
-    person = retiring_person(unit)
-    claim = ready_claim(agent_client, person, media)
-    submit(agent_client, claim)
-    from django.test import Client
+def test_approval_month_must_be_a_possible_retirement_month(submitted, reviewer):
+    person, claim = submitted
+    late = statutory_of(person) + 36  # the latest 弹性延迟退休 month
+    assert approve(reviewer, claim, late + 1, "5000").status_code == 400
+    assert approve(reviewer, claim, late, "5000").status_code == 302
 
-    reviewer = Client()
-    reviewer.force_login(staff)
+
+def test_approval_records_the_retirement_and_moves_the_person(
+    submitted, reviewer, agent_client, unit
+):
+    person, claim = submitted
     month = statutory_of(person)
-    response = reviewer.post(
-        f"/backoffice/reviews/{claim.pk}/approve/",
-        {
-            "retirement_month_0": month.year,
-            "retirement_month_1": month.month,
-            "monthly_pension": "6543.21",
-        },
-    )
-    assert response.status_code == 302
+    assert approve(reviewer, claim, month, "6543.21").status_code == 302
     retirement = Retirement.objects.get(person=person)
     assert retirement.retirement_date == month.first_day()
     assert retirement.monthly_pension == Decimal("6543.21")
@@ -264,24 +263,3 @@ def test_r7_3c_arrears_that_appear_after_the_start_stop_the_submission(agent_cli
     assert response.status_code == 400 and "应缴未缴" in response.content.decode()
     claim.refresh_from_db()
     assert claim.status == "draft"
-
-
-def test_approval_month_must_be_a_possible_retirement_month(agent_client, unit, staff, media):
-    from django.test import Client
-
-    person = retiring_person(unit)
-    claim = ready_claim(agent_client, person, media)
-    submit(agent_client, claim)
-    reviewer = Client()
-    reviewer.force_login(staff)
-    late = statutory_of(person) + 36  # the latest 弹性延迟退休 month
-    for month, status in ((late + 1, 400), (late, 302)):
-        response = reviewer.post(
-            f"/backoffice/reviews/{claim.pk}/approve/",
-            {
-                "retirement_month_0": month.year,
-                "retirement_month_1": month.month,
-                "monthly_pension": "5000",
-            },
-        )
-        assert response.status_code == status
