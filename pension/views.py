@@ -172,7 +172,7 @@ class StepPage:
         try:
             self.version = int(post.get("version", ""))
         except ValueError:
-            self.version = None
+            self.version = -1  # a page that does not say what it showed never overwrites
         if self.form_key:
             form = self._form(post)
             form.is_valid()  # normalises what it can (dates, the rule's month)

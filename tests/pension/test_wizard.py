@@ -603,3 +603,15 @@ def test_modify_never_overwrites_a_typed_row_and_delete_keeps_the_edit(agent_cli
     html = response.content.decode()
     assert 'name="editing" value="0"' in html and 'value="科长"' in html
     assert 'name="positions-0-title" value="副科长"' in html
+
+
+@pytest.mark.parametrize("version", ["", "abc"])
+def test_a_save_without_a_valid_version_overwrites_nothing(agent_client, unit, version):
+    person = retiring_person(unit)
+    claim = through_history(agent_client, person)
+    values = basic_post(claim, action="save", salary_now_title="无版本")
+    values["version"] = version
+    response = agent_client.post(step_url(claim, "basic"), values)
+    assert response.status_code == 409 and 'value="无版本"' in response.content.decode()
+    claim.refresh_from_db()
+    assert "basic" not in claim.data
