@@ -2,7 +2,11 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from accounts.admin_login import ThrottledAdminLoginForm
 from accounts.models import Agent, User
+
+# The admin's login is throttled and audited like the agents' (admin.autodiscover imports this).
+admin.site.login_form = ThrottledAdminLoginForm
 
 
 @admin.register(User)

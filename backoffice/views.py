@@ -29,8 +29,8 @@ from backoffice.forms import (
 from progress import registry as progress_registry
 from progress import selectors as progress_selectors
 from progress import services as progress_services
+from progress.files import serve_attachment
 from progress.forms import RejectForm, ReviewFilterForm
-from progress.views import serve_attachment
 
 AGENT_UPDATED = _("The agent information of %(unit)s was saved.")
 AGENT_ID_CHANGED = _(
@@ -307,7 +307,7 @@ def review_queue(request):
 
 def _review_page(request, application, *, reject_form=None, approval_form=None, status=200):
     business = progress_registry.get(application.business_code)
-    if approval_form is None and business is not None and business.approval_form is not None:
+    if approval_form is None and business.approval_form is not None:
         approval_form = business.approval_form(application=application)
     return render(
         request,
@@ -317,11 +317,10 @@ def _review_page(request, application, *, reject_form=None, approval_form=None, 
             "module": "review",
             "events": progress_selectors.timeline(application),
             "slots": progress_selectors.material_slots(application),
-            "detail_template": business.detail_template
-            if business
-            else "progress/businesses/generic_detail.html",
+            "detail_template": business.detail_template,
             "reject_form": reject_form or RejectForm(),
             "approval_form": approval_form,
+            **business.detail_context(application),
         },
         status=status,
     )
@@ -341,7 +340,7 @@ def review_approve(request, pk):
     business = progress_registry.get(application.business_code)
     approval_form = None
     data = {}
-    if business is not None and business.approval_form is not None:
+    if business.approval_form is not None:
         approval_form = business.approval_form(request.POST, application=application)
         if not approval_form.is_valid():
             return _review_page(request, application, approval_form=approval_form, status=400)

@@ -12,8 +12,9 @@ from django.db import transaction
 from demo import data
 from enrollment import services as enrollment_services
 from pension import services as pension_services
-from pension.forms import STEP_KEYS, claim_retirement
+from pension.claim import Claim
 from pension.rules import luhn_ok
+from pension.steps import STEPS as PENSION_STEPS
 from portal.identity import resident_id_with_check_digit
 from portal.yearmonth import YearMonth
 from progress import services as case_services
@@ -35,9 +36,10 @@ def _document(title: str) -> SimpleUploadedFile:
 
 def _reduction(unit, person, *, reason: str, by) -> Application:
     application = enrollment_services.reduction_start(unit=unit, person=person, by=by)
-    case_services.application_save(
+    application = case_services.case_save(
         application=application,
         by=by,
+        version=application.version,
         data={
             "reason": reason,
             "reason_other": "",
@@ -53,7 +55,9 @@ def _reduction(unit, person, *, reason: str, by) -> Application:
             business_code="staff_reduction", code="reduction_proof"
         ),
     )
-    return case_services.application_submit(application=application, by=by)
+    return case_services.application_submit(
+        application=application, by=by, version=application.version
+    )
 
 
 def _bank_number(prefix: str) -> str:
@@ -64,11 +68,12 @@ def _bank_number(prefix: str) -> str:
 def _pension_claim(unit, person, *, by) -> Application:
     """A whole claim as an agent would fill it in, submitted with its documents."""
     application = pension_services.claim_start(unit=unit, person=person, by=by)
-    retirement = claim_retirement({}, person)
+    retirement = Claim(application).statutory_retirement
     years, months = divmod(retirement - YearMonth.from_date(person.work_start_date), 12)
     number = _bank_number("621700243001234567")
     data = {
-        "done": STEP_KEYS[1:-1],
+        "done": [step.key for step in PENSION_STEPS if step.in_case and not step.uploads],
+        "last_step": "materials",
         "basic": {
             "work_start": person.work_start_date.isoformat(),
             "staff_category": person.staff_category,
@@ -110,12 +115,16 @@ def _pension_claim(unit, person, *, by) -> Application:
             "luhn_checked": False,
         },
     }
-    case_services.application_save(application=application, data=data, by=by)
+    application = case_services.case_save(
+        application=application, data=data, by=by, version=application.version
+    )
     for material in MaterialType.objects.filter(business_code="pension_claim", required=True):
         case_services.attachment_add(
             application=application, by=by, upload=_document(material.name), material_type=material
         )
-    return case_services.application_submit(application=application, by=by)
+    return case_services.application_submit(
+        application=application, by=by, version=application.version
+    )
 
 
 @transaction.atomic

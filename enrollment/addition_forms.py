@@ -191,27 +191,3 @@ class AdditionForm(forms.Form):
                             "base", BASE_RANGE % {"low": low, "high": high, "year": start.year - 1}
                         )
         return data
-
-    def as_case_data(self) -> dict:
-        values = {}
-        for name, value in self.cleaned_data.items():
-            if hasattr(value, "isoformat"):
-                value = value.isoformat()
-            elif value is not None and not isinstance(value, (bool, str)):
-                value = str(value)
-            values[name] = value
-        return values
-
-
-def addition_draft(post, form: AdditionForm) -> dict:
-    """What was typed, valid or not, for 暂存."""
-    data = {}
-    for name in form.fields:
-        if name == "start_month":
-            year, month = post.get("start_month_0", ""), post.get("start_month_1", "")
-            data[name] = f"{year}-{int(month):02d}" if year.isdigit() and month.isdigit() else ""
-        elif name == "occupational_annuity":
-            data[name] = bool(post.get(name))
-        else:
-            data[name] = post.get(name, "")[:200]
-    return data

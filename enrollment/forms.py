@@ -47,27 +47,3 @@ class ReductionForm(forms.Form):
                 STOP_MONTH_RANGE % {"earliest": self.window.earliest, "latest": self.window.latest},
             )
         return data
-
-    def as_case_data(self) -> dict:
-        data = self.cleaned_data
-        return {
-            "reason": data["reason"],
-            "reason_other": data.get("reason_other", "").strip(),
-            "stop_month": str(data["stop_month"]),
-            "note": data.get("note", "").strip(),
-        }
-
-
-def draft_data(post) -> dict:
-    """What was typed, valid or not, for 暂存."""
-    year, month = post.get("stop_month_0", ""), post.get("stop_month_1", "")
-    return {
-        "reason": post.get("reason", "")[:20],
-        "reason_other": post.get("reason_other", "")[:100],
-        "stop_month": f"{year}-{int(month):02d}" if year.isdigit() and month.isdigit() else "",
-        "note": post.get("note", "")[:200],
-    }
-
-
-def initial_from(data: dict) -> dict:
-    return {key: value for key, value in data.items() if value}

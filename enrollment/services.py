@@ -21,10 +21,14 @@ from progress import services as case_services
 from progress.models import Application
 from roster.models import Contribution, County, InsuranceRelation, Person, Retirement
 
-OPEN_OTHER_CASE = _("%(name)s has a %(business)s case in progress; finish or withdraw it first.")
 NOT_ACTIVE = _("%(name)s is not actively insured in this unit any more.")
 
-BLOCKING = (Application.BusinessCode.PENSION_CLAIM, Application.BusinessCode.STAFF_ADDITION)
+STAFF_ADDITION = "staff_addition"  # 在职人员增加
+STAFF_REDUCTION = "staff_reduction"  # 在职人员减少
+
+
+def not_active(person) -> str:
+    return str(NOT_ACTIVE % {"name": person.name})
 
 
 def active_relation(*, unit, person, lock: bool = False) -> InsuranceRelation | None:
@@ -55,21 +59,17 @@ def reduction_start(*, unit, person, by) -> Application:
     case."""
     relation = active_relation(unit=unit, person=person, lock=True)
     if relation is None:
-        raise ValidationError(NOT_ACTIVE % {"name": person.name}, code="not_active")
-    open_cases = Application.objects.filter(person=person, status__in=Application.IN_PROGRESS)
-    blocking = open_cases.filter(business_code__in=BLOCKING).first()
-    if blocking is not None:
-        raise ValidationError(
-            OPEN_OTHER_CASE % {"name": person.name, "business": blocking.business_name},
-            code="open_case",
-        )
-    existing = open_cases.filter(
-        unit=unit, business_code=Application.BusinessCode.STAFF_REDUCTION
+        raise ValidationError(not_active(person), code="not_active")
+    conflict = case_services.exclusive_case_problem(person=person, business=STAFF_REDUCTION)
+    if conflict:
+        raise ValidationError(conflict, code="open_case")
+    existing = Application.objects.filter(
+        unit=unit, person=person, business_code=STAFF_REDUCTION, status__in=Application.IN_PROGRESS
     ).first()
     if existing is not None:
         return existing
     return case_services.application_create(
-        unit=unit, business_code=Application.BusinessCode.STAFF_REDUCTION, by=by, person=person
+        unit=unit, business_code=STAFF_REDUCTION, by=by, person=person
     )
 
 
@@ -78,7 +78,7 @@ def reduction_approve(*, application: Application, by, data: dict) -> None:
     ended — from the stop month on; the person leaves the active roster."""
     relation = active_relation(unit=application.unit, person=application.person, lock=True)
     if relation is None:
-        raise ValidationError(NOT_ACTIVE % {"name": application.person.name}, code="not_active")
+        raise ValidationError(not_active(application.person), code="not_active")
     stop = YearMonth.parse(application.data["stop_month"])
     relation.status = relation_status_after(application.data["reason"])
     relation.end_month = max(stop - 1, relation.start_month)
@@ -112,7 +112,7 @@ def addition_decide(*, id_type: str, id_number: str) -> AdditionDecision:
     """新登记 / 新参保 / 续保 for an ID, or a refusal (ValidationError) that names no unit."""
     person = Person.objects.filter(id_type=id_type, id_number=id_number).first()
     open_case = Application.objects.filter(
-        business_code=Application.BusinessCode.STAFF_ADDITION,
+        business_code=STAFF_ADDITION,
         status__in=Application.IN_PROGRESS,
         subject_id_number=id_number,
     ).exists()
@@ -139,7 +139,7 @@ def addition_start(*, unit, id_type: str, id_number: str, by) -> Application:
     """A draft addition case for the ID; the unit's own open case for it is returned as is."""
     existing = Application.objects.filter(
         unit=unit,
-        business_code=Application.BusinessCode.STAFF_ADDITION,
+        business_code=STAFF_ADDITION,
         status__in=Application.IN_PROGRESS,
         subject_id_number=id_number,
     ).first()
@@ -149,7 +149,7 @@ def addition_start(*, unit, id_type: str, id_number: str, by) -> Application:
     person = decision.person
     return case_services.application_create(
         unit=unit,
-        business_code=Application.BusinessCode.STAFF_ADDITION,
+        business_code=STAFF_ADDITION,
         by=by,
         person=person,
         subject_name=person.name if person else "",

@@ -7,8 +7,8 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pension.forms import claim_retirement, retirement_rule
-from pension.services import context_for
+from pension.checks import retirement_rule
+from pension.claim import Claim
 from portal.yearmonth import YearMonthFormField, YearMonthSelectWidget
 
 MONTH_RANGE = _("The retirement month lies between %(first)s and %(last)s.")
@@ -30,10 +30,9 @@ class PensionApprovalForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.bounds = None
         if application is not None and application.person_id:
-            self.fields["retirement_month"].initial = claim_retirement(
-                application.data, application.person
-            )
-            rule = retirement_rule(application.data, context_for(application))
+            claim = Claim(application)
+            self.fields["retirement_month"].initial = claim.retirement
+            rule = retirement_rule(claim)
             self.bounds = (min(b[1] for b in rule["bounds"]), max(b[2] for b in rule["bounds"]))
             self.fields["retirement_month"].help_text = MONTH_RANGE % {
                 "first": self.bounds[0],

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
-from pension.rules import ClaimFacts, retirement_group
+from pension.claim import PENSION_CLAIM, ContributionFacts, retirement_group
+from pension.rules import ClaimFacts
 from portal.yearmonth import YearMonth
+from progress import selectors as case_selectors
 from progress.models import Application
 from roster import selectors as roster_selectors
 from roster.models import Contribution, DeemedPeriod, InsuranceRelation, Person
-
-PENSION_CLAIM = Application.BusinessCode.PENSION_CLAIM
 
 
 def claimable_persons(*, unit, name: str = "", personal_code: str = "") -> QuerySet:
@@ -22,17 +22,7 @@ def claimable_persons(*, unit, name: str = "", personal_code: str = "") -> Query
 
 def open_claims(*, unit, person_ids) -> dict[int, Application]:
     """The unit's claims under way for these persons, by person id (one query)."""
-    claims = Application.objects.filter(
-        unit=unit,
-        business_code=PENSION_CLAIM,
-        status__in=Application.IN_PROGRESS,
-        person_id__in=list(person_ids),
-    ).order_by("created_at")
-    return {claim.person_id: claim for claim in claims}
-
-
-def open_claim_for(*, unit, person) -> Application | None:
-    return open_claims(unit=unit, person_ids=[person.pk]).get(person.pk)
+    return case_selectors.open_cases(unit=unit, business=PENSION_CLAIM, person_ids=person_ids)
 
 
 @dataclass
@@ -69,6 +59,11 @@ class ContributionHistory:
     @property
     def total_months(self) -> int:
         return self.paid_months + self.deemed_months
+
+    def facts(self) -> ContributionFacts:
+        return ContributionFacts(
+            this_month=YearMonth.current(), paid=self.months("paid"), deemed=self.months("deemed")
+        )
 
     def months(self, kind: str) -> frozenset[YearMonth]:
         """The months marked `kind` ("paid", "deemed" or "due")."""
@@ -113,9 +108,7 @@ def claim_facts(*, unit, person: Person, history: ContributionHistory | None = N
     history = history or contribution_history(person)
     return ClaimFacts(
         birth=YearMonth.from_date(person.birth_date),
-        group=retirement_group(
-            sex=person.sex, is_cadre=person.staff_category == Person.StaffCategory.CADRE
-        ),
+        group=retirement_group(sex=person.sex, staff_category=person.staff_category),
         actively_insured_here=InsuranceRelation.objects.filter(
             unit=unit, person=person, status=InsuranceRelation.Status.ACTIVE
         ).exists(),

@@ -7,14 +7,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from pension import forms as claim_forms
 from pension import rules, selectors
+from pension.claim import PENSION_CLAIM, Claim
 from portal.yearmonth import YearMonth
 from progress import services as case_services
 from progress.models import Application
 from roster.models import InsuranceRelation, Person, Retirement
-
-PENSION_CLAIM = Application.BusinessCode.PENSION_CLAIM
 
 REASONS = {
     rules.NOT_ACTIVE: _("%(name)s is not insured and contributing in this unit."),
@@ -33,23 +31,12 @@ REASONS = {
         "away; the claim can be started from %(opens)s."
     ),
 }
-OPEN_REDUCTION = _("%(name)s has a staff reduction in progress; finish or withdraw it first.")
 ALREADY_RETIRED = _("%(name)s is already recorded as retired.")
 
-
-def context_for(application: Application) -> claim_forms.ClaimContext:
-    history = selectors.contribution_history(application.person)
-    return claim_forms.ClaimContext(
-        person=application.person,
-        this_month=YearMonth.current(),
-        paid=history.months("paid"),
-        deemed=history.months("deemed"),
-    )
-
-
-OPEN_REDUCTION_REASON = "open_reduction"
-# What must still hold when the claim is submitted (R-7.3c: no 应缴未缴).
-STANDING = (rules.NOT_ACTIVE, rules.ARREARS, OPEN_REDUCTION_REASON)
+EXCLUSIVE_CASE = "exclusive_case"
+# What must still hold when the claim is submitted (R-7.3c: no 应缴未缴). An open case of a
+# business that excludes the claim is checked by the case core at 提交.
+STANDING = (rules.NOT_ACTIVE, rules.ARREARS)
 
 
 def eligibility_messages(*, unit, person: Person, this_month: YearMonth) -> list[str]:
@@ -75,12 +62,9 @@ def _eligibility(unit, person: Person, this_month: YearMonth) -> list[tuple[str,
         "opens": result.earliest_retirement - window,
     }
     found = [(reason, str(REASONS[reason] % values)) for reason in result.reasons]
-    if Application.objects.filter(
-        person=person,
-        business_code=Application.BusinessCode.STAFF_REDUCTION,
-        status__in=Application.IN_PROGRESS,
-    ).exists():
-        found.append((OPEN_REDUCTION_REASON, str(OPEN_REDUCTION % {"name": person.name})))
+    conflict = case_services.exclusive_case_problem(person=person, business=PENSION_CLAIM)
+    if conflict:
+        found.append((EXCLUSIVE_CASE, conflict))
     return found
 
 
@@ -102,33 +86,13 @@ def claim_start(*, unit, person: Person, by) -> Application:
     if problems:
         raise ValidationError(problems, code="not_eligible")
     return case_services.application_create(
-        unit=unit, business_code=PENSION_CLAIM, by=by, person=person, data={"done": []}
+        unit=unit, business_code=PENSION_CLAIM, by=by, person=person
     )
-
-
-def claim_save(
-    *, application: Application, data: dict, by, expected_version: int | None
-) -> Application:
-    """暂存 or 下一步: the whole claim data; refused if the claim was saved meanwhile elsewhere."""
-    return case_services.application_save(
-        application=application, data=data, by=by, expected_version=expected_version
-    )
-
-
-def claim_problems(application: Application) -> list[str]:
-    """Every reason the claim cannot be submitted, as sentences (the submit check)."""
-    return standing_problems(application) + [
-        f"{claim_forms.STEP_LABELS[step]}：{message}"
-        for step, messages in claim_forms.claim_problems(
-            application.data, context_for(application)
-        ).items()
-        for message in messages
-    ]
 
 
 def standing_problems(application: Application) -> list[str]:
     """Conditions of R-7.1 that may have changed since the claim started: still contributing
-    here, nothing due but unpaid, no staff reduction under way."""
+    here, nothing due but unpaid."""
     return [
         message
         for reason, message in _eligibility(
@@ -160,6 +124,6 @@ def claim_approve(*, application: Application, by, data: dict) -> None:
         person=person,
         unit=application.unit,
         retirement_date=retirement.first_day(),
-        retirement_type=claim_forms.claim_retirement_type(application.data).value,
+        retirement_type=Claim(application).retirement_type.value,
         monthly_pension=data["monthly_pension"],
     )

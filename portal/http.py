@@ -1,6 +1,7 @@
 """Request helpers shared by every app."""
 
 from django.conf import settings
+from django.http import Http404
 
 
 def client_ip(request) -> str:
@@ -16,3 +17,12 @@ def client_ip(request) -> str:
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def agent_unit(request):
+    """The unit of the agent making the request; anyone else gets a 404 (agents' pages are
+    scoped to their unit in every selector)."""
+    unit = getattr(request.user, "unit", None)
+    if unit is None:
+        raise Http404
+    return unit

@@ -2,13 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from accounts.admin_login import ThrottledAdminLoginForm
 from portal import views
 
 admin.site.site_header = _("Jiangxi Social Insurance Online Service Hall — administration")
 admin.site.site_title = _("Online service hall administration")
 admin.site.index_title = _("Administration")
-admin.site.login_form = ThrottledAdminLoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),

@@ -2,16 +2,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from progress import registry
-from progress.models import Application
 from progress.uploads import EMPTY_FILE
 
 DATE_ORDER = _("The end date must not be before the start date.")
 
 
 def business_choices():
-    known = dict(Application.BusinessCode.choices)
-    known.update({b.code: b.name for b in registry.all_types()})
-    return [("", _("All")), *known.items()]
+    return [("", _("All")), *registry.choices()]
 
 
 class CaseFilterForm(forms.Form):

@@ -8,14 +8,12 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from progress import registry
+
 
 class Application(models.Model):
-    """A unit's case (业务) — a pension claim, a staff addition or reduction."""
-
-    class BusinessCode(models.TextChoices):
-        PENSION_CLAIM = "pension_claim", _("Pension claim")  # 养老金申领
-        STAFF_ADDITION = "staff_addition", _("Staff addition")  # 在职人员增加
-        STAFF_REDUCTION = "staff_reduction", _("Staff reduction")  # 在职人员减少
+    """A unit's case (业务) of one of the businesses registered in `progress.registry` — a
+    pension claim, a staff addition or reduction, …"""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -81,8 +79,6 @@ class Application(models.Model):
 
     @property
     def business_name(self) -> str:
-        from progress import registry
-
         return registry.label(self.business_code)
 
     @property
@@ -133,9 +129,7 @@ class ApplicationEvent(models.Model):
 class MaterialType(models.Model):
     """A kind of supporting document (材料) a business asks for."""
 
-    business_code = models.CharField(
-        _("business"), max_length=30, choices=Application.BusinessCode.choices
-    )
+    business_code = models.CharField(_("business"), max_length=30, choices=registry.choices)
     code = models.CharField(_("code"), max_length=40)
     name = models.CharField(_("name"), max_length=60)
     required = models.BooleanField(_("required"), default=False)

@@ -1,38 +1,57 @@
 """Business types register here in their `AppConfig.ready()` (养老金申领, 在职人员增加, …); the
-case core never imports them. Like Open Forms' plugin registries."""
+case core never imports them and knows none of their codes. Like Open Forms' plugin registries.
+
+A business is a subclass of `BusinessType`: its code and name, its steps (`progress.steps`), the
+businesses it excludes for one person, what approval does, and how its case reads back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from abc import ABC, abstractmethod
+from typing import TYPE_CHECKING, ClassVar
 
 from django.utils.functional import Promise
 
+if TYPE_CHECKING:
+    from django import forms
 
-@dataclass(frozen=True)
-class BusinessType:
-    code: str
-    name: str | Promise
-    # Renders the submitted data on the case and review pages.
-    detail_template: str = "progress/businesses/generic_detail.html"
-    # Runs inside the approval transaction: approve(application=, by=, data=) -> None.
-    approve: Callable[..., None] = field(default=lambda **kwargs: None)
-    # Where the agent edits a draft or a rejected case (继续填写 / 修改): a callable(application).
-    edit_url: Callable[..., str] | None = None
-    # Extra fields the reviewer fills when approving: a Django form class taking
-    # (data=None, application=...), or None.
-    approval_form: type | None = None
-    # Why the case cannot be submitted yet: validate(application) -> list of sentences.
-    validate: Callable[..., list[str]] | None = None
-    # Whether a required material type is required for this case (e.g. waived for a reason).
-    material_required: Callable[..., bool] | None = None
+    from progress.models import Application, MaterialType
+    from progress.steps import CaseSteps, Draft
 
-    def requires(self, application, material_type) -> bool:
-        if not material_type.required:
-            return False
-        if self.material_required is None:
-            return True
-        return self.material_required(application, material_type)
+
+class BusinessType(ABC):
+    code: ClassVar[str]
+    name: ClassVar[str | Promise]
+    steps: ClassVar[CaseSteps]
+    # Renders the submitted data on the case and review pages with `detail_context`.
+    detail_template: ClassVar[str] = "progress/businesses/generic_detail.html"
+    # Extra fields the reviewer fills when approving: a form taking (data=None, application=…).
+    approval_form: ClassVar[type[forms.Form] | None] = None
+    # Businesses that may not be under way for the same person at the same time as this one
+    # (either side declaring it is enough).
+    exclusive_with: ClassVar[frozenset[str]] = frozenset()
+
+    @abstractmethod
+    def approve(self, *, application: Application, by, data: dict) -> None:
+        """What approval does, inside the approval transaction. A ValidationError rolls the
+        approval back and is shown to the reviewer."""
+
+    def draft(self, application: Application) -> Draft:
+        """The typed view of the case's data that the steps read (the business's own class)."""
+        from progress.steps import Draft
+
+        return Draft(application)
+
+    def validate(self, application: Application) -> dict[str, list[str]]:
+        """Why the case cannot be submitted yet, as sentences keyed by step (empty: ready).
+        By default every step's check is run again, as 下一步 ran it."""
+        return self.steps.problems(self.draft(application))
+
+    def detail_context(self, application: Application) -> dict:
+        """What `detail_template` shows (the case page and the review page)."""
+        return {}
+
+    def material_required(self, application: Application, material_type: MaterialType) -> bool:
+        return material_type.required
 
 
 _registry: dict[str, BusinessType] = {}
@@ -55,11 +74,20 @@ def all_types() -> list[BusinessType]:
     return sorted(_registry.values(), key=lambda business: business.code)
 
 
-def label(code: str) -> str:
-    """The business name shown to users; known types even before their app registers."""
-    business = get(code)
-    if business is not None:
-        return str(business.name)
-    from progress.models import Application
+def choices() -> list[tuple[str, str]]:
+    """(code, name) of every registered business, for choice fields (a callable `choices`)."""
+    return [(business.code, str(business.name)) for business in all_types()]
 
-    return str(dict(Application.BusinessCode.choices).get(code, code))
+
+def label(code: str) -> str:
+    """The business name shown to users."""
+    business = get(code)
+    return str(business.name) if business is not None else code
+
+
+def exclusive_codes(code: str) -> set[str]:
+    """The businesses that may not be under way beside `code` for one person, declared on
+    either side."""
+    own = get(code)
+    declared = set(own.exclusive_with) if own is not None else set()
+    return declared | {business.code for business in all_types() if code in business.exclusive_with}

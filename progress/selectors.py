@@ -58,8 +58,39 @@ def cases_completed(*, unit, **filters) -> QuerySet[Application]:
     return _with_latest_event(_filtered(cases, **filters)).order_by("-finished_at", "-id")
 
 
-def case_for_unit(*, unit, pk: int) -> Application:
-    return get_object_or_404(Application.objects.select_related("person", "unit"), unit=unit, pk=pk)
+def case_for_unit(*, unit, pk: int, business: str | None = None) -> Application:
+    """The unit's own case (of `business`, when given); another unit's is a 404, as is a case
+    of another business."""
+    cases = Application.objects.select_related("person", "unit")
+    if business is not None:
+        cases = cases.filter(business_code=business)
+    return get_object_or_404(cases, unit=unit, pk=pk)
+
+
+def open_cases(*, unit, business: str, person_ids) -> dict[int, Application]:
+    """The unit's cases of `business` under way for these persons, by person id (one query)."""
+    cases = Application.objects.filter(
+        unit=unit,
+        business_code=business,
+        status__in=Application.IN_PROGRESS,
+        person_id__in=list(person_ids),
+    ).order_by("created_at")
+    return {case.person_id: case for case in cases}
+
+
+def exclusive_case(*, person, business: str) -> Application | None:
+    """An open case, in any unit, of a business that may not run beside `business` for this
+    person (declared by either business, `BusinessType.exclusive_with`)."""
+    codes = registry.exclusive_codes(business)
+    if person is None or not codes:
+        return None
+    return (
+        Application.objects.filter(
+            person=person, business_code__in=codes, status__in=Application.IN_PROGRESS
+        )
+        .order_by("created_at")
+        .first()
+    )
 
 
 def case_for_county(*, county, pk: int) -> Application:
@@ -103,9 +134,9 @@ class MaterialSlot:
 
 def _required(application: Application, material_type: MaterialType) -> bool:
     business = registry.get(application.business_code)
-    if business is None:
+    if business is None or not material_type.required:
         return material_type.required
-    return business.requires(application, material_type)
+    return business.material_required(application, material_type)
 
 
 def material_slots(application: Application) -> list[MaterialSlot]:
@@ -129,6 +160,20 @@ def missing_materials(application: Application) -> list[MaterialType]:
 
 def attachment_of_case(application: Application, pk: int) -> Attachment:
     return get_object_or_404(application.attachments.select_related("material_type"), pk=pk)
+
+
+def rejection(application: Application) -> ApplicationEvent | None:
+    """The return (审核不通过) a rejected case answers, with the reviewer's reason."""
+    if application.status != Application.Status.REJECTED:
+        return None
+    return application.events.filter(action=ApplicationEvent.Action.REJECTED).last()
+
+
+def resume_url(application: Application) -> str:
+    """Where 继续填写 / 修改 lead: the step where the case was last saved."""
+    business = registry.get(application.business_code)
+    navigation = business.steps.navigation(business.draft(application))
+    return navigation.url(navigation.resume)
 
 
 def timeline(application: Application) -> QuerySet[ApplicationEvent]:

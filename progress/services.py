@@ -28,11 +28,15 @@ NOT_EDITABLE = _("The case is “%(status)s” now; its documents can no longer 
 MISSING_MATERIALS = _("Upload the required documents first: %(names)s.")
 TOO_MANY_FILES = _("A case takes at most %(count)d files.")
 REASON_REQUIRED = _("Give the reason why the case is not approved.")
-STALE_PAGE = _("The case changed since this page was opened; please check it and submit again.")
 UNKNOWN_BUSINESS = _("This business is not offered.")
-SAVED_ELSEWHERE = _(
-    "This case was saved meanwhile in another window or by a colleague, so what you typed was "
-    "not saved. It is still on this page: reload the case to see the saved version."
+OPEN_EXCLUSIVE_CASE = _(
+    "%(name)s has a %(business)s case in progress; finish or withdraw it first."
+)
+# One message for a missing, malformed or outdated page version, whatever the button.
+STALE = _(
+    "This case was changed after this page was opened (in another window or by a colleague), "
+    "so nothing was saved. What you typed is still on this page: reopen the case to see the "
+    "current version."
 )
 ACTION_WORDS = {
     "submit": _("submitted"),
@@ -114,6 +118,9 @@ def application_create(
     """A new draft case (已暂存)."""
     if registry.get(business_code) is None:
         raise ValidationError(UNKNOWN_BUSINESS, code="business")
+    conflict = exclusive_case_problem(person=person, business=business_code)
+    if conflict:
+        raise ValidationError(conflict, code="exclusive")
     application = Application.objects.create(
         unit=unit,
         business_code=business_code,
@@ -129,47 +136,68 @@ def application_create(
     return application
 
 
+def _check_version(application: Application, version: int | None) -> None:
+    """Every change a page asks for names the version the page was rendered with; a page that
+    does not say, or shows an older version, changes nothing."""
+    if version is None or version != application.version:
+        raise ValidationError(STALE, code="stale")
+
+
 @transaction.atomic
-def application_save(
-    *, application: Application, data: dict, by, expected_version: int | None = None
-) -> Application:
-    """Save the business data of a draft or a rejected case (暂存); not a state change.
-    `expected_version` is the version the page was opened with: a save from a page opened
-    before another save (a second tab) is refused rather than overwrite it unseen."""
+def case_save(*, application: Application, data: dict, by, version: int | None) -> Application:
+    """Save the business data of a draft or a rejected case (暂存, 下一步, 上一步, a row
+    button); not a state change."""
     application = _locked(application)
     if application.status not in EDITABLE:
         raise ValidationError(NOT_EDITABLE % {"status": application.get_status_display()})
-    if expected_version is not None and expected_version != application.version:
-        raise ValidationError(SAVED_ELSEWHERE, code="stale")
+    _check_version(application, version)
     application.data = data
     application.version += 1
     application.save(update_fields=["data", "version"])
     return application
 
 
+def exclusive_case_problem(*, person, business: str) -> str | None:
+    """Why `business` cannot run for the person now: an open case of a business that excludes
+    it (None: nothing in the way)."""
+    other = selectors.exclusive_case(person=person, business=business)
+    if other is None:
+        return None
+    return str(OPEN_EXCLUSIVE_CASE % {"name": person.name, "business": other.business_name})
+
+
+def submit_problems(application: Application) -> dict[str, list[str]]:
+    """Why the case cannot be submitted, keyed by step: the business's checks of every step
+    (as 下一步 ran them) and the required documents (R-7.7, R-8.2)."""
+    business = registry.get(application.business_code)
+    if business is None:
+        return {"": [str(UNKNOWN_BUSINESS)]}
+    problems = business.validate(application)
+    conflict = exclusive_case_problem(person=application.person, business=business.code)
+    if conflict:
+        first = business.steps.steps[0].key
+        problems[first] = [*problems.get(first, []), conflict]
+    missing = selectors.missing_materials(application)
+    if missing:
+        problems["materials"] = [
+            str(MISSING_MATERIALS % {"names": "、".join(m.name for m in missing)})
+        ]
+    return problems
+
+
 @transaction.atomic
-def application_submit(
-    *, application: Application, by, expected_version: int | None = None
-) -> Application:
-    """提交 (R-7.7, R-8.2): only with every required document. `expected_version` is the
-    version the page showed: a POST replayed after the case moved on (e.g. was returned) must
-    not submit it again unseen."""
+def application_submit(*, application: Application, by, version: int | None) -> Application:
+    """提交: refused with the problems keyed by step (a ValidationError with a dict) unless
+    every step and every required document is there. A double click or a replayed POST finds
+    the case submitted already."""
     application = _locked(application)
     if application.status == Status.SUBMITTED:
-        return application  # a double click or a replayed POST
-    if expected_version is not None and expected_version != application.version:
-        raise ValidationError(STALE_PAGE, code="stale")
+        return application
+    _check_version(application, version)
     if application.status in TRANSITIONS["submit"].sources:
-        business = registry.get(application.business_code)
-        problems = business.validate(application) if business and business.validate else []
+        problems = submit_problems(application)
         if problems:
             raise ValidationError(problems, code="incomplete")
-        missing = selectors.missing_materials(application)
-        if missing:
-            raise ValidationError(
-                MISSING_MATERIALS % {"names": "、".join(m.name for m in missing)},
-                code="materials",
-            )
     return _transition(application, "submit", by=by)[0]
 
 
@@ -195,8 +223,13 @@ def application_approve(*, application: Application, by, data: dict | None = Non
 
 
 @transaction.atomic
-def application_withdraw(*, application: Application, by) -> Application:
-    return _transition(_locked(application), "withdraw", by=by)[0]
+def application_withdraw(*, application: Application, by, version: int | None) -> Application:
+    """撤回 by the unit, from the page it saw (a repeated click finds it withdrawn)."""
+    application = _locked(application)
+    if application.status == Status.WITHDRAWN:
+        return application
+    _check_version(application, version)
+    return _transition(application, "withdraw", by=by)[0]
 
 
 @transaction.atomic

@@ -1,13 +1,13 @@
 from django.urls import path
 
-from progress import views
+from progress import step_views, views
 
 app_name = "progress"
 urlpatterns = [
     path("in-progress/", views.in_progress, name="in_progress"),
     path("completed/", views.completed, name="completed"),
     path("<int:pk>/", views.case_detail, name="detail"),
-    path("<int:pk>/materials/", views.materials, name="materials"),
+    path("<int:pk>/edit/", step_views.case_resume, name="resume"),
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/files/<int:attachment_pk>/", views.attachment_file, name="attachment"),
@@ -16,4 +16,6 @@ urlpatterns = [
         views.attachment_delete,
         name="attachment_delete",
     ),
+    # A step of the case, 上传资料 included (keys never clash with the paths above).
+    path("<int:pk>/<slug:step>/", step_views.case_step, name="step"),
 ]

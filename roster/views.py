@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,7 +13,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from portal.http import client_ip
+from portal.http import agent_unit, client_ip
 from portal.masking import mask_id_number, mask_name
 from portal.ratelimit import allow
 from roster import certificates, exports, selectors, services
@@ -26,14 +26,6 @@ from roster.forms import (
 from roster.models import Certificate
 
 PAGE_SIZE = 50
-
-
-def _unit(request):
-    """The agent's own unit; other users have no roster here."""
-    unit = getattr(request.user, "unit", None)
-    if unit is None:
-        raise Http404
-    return unit
 
 
 def _page(request, rows, per_page=PAGE_SIZE):
@@ -50,7 +42,7 @@ def _query_without(request, *names: str) -> str:
 @require_safe
 def unit_info(request):
     """单位基本信息查询 (R-6.1)."""
-    unit = _unit(request)
+    unit = agent_unit(request)
     return render(
         request,
         "roster/unit.html",
@@ -63,7 +55,7 @@ def unit_info(request):
 
 def _roster(request, *, form_class, select, columns, title, template):
     """A roster page: filters in the query string, 50 a page, sortable, Excel export."""
-    unit = _unit(request)
+    unit = agent_unit(request)
     form = form_class(request.GET)
     rows = select(unit=unit, **form.filters())
     if request.GET.get("export") == "xlsx":
@@ -124,7 +116,7 @@ def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
 
 
 def _unit_certificate(request):
-    unit = _unit(request)
+    unit = agent_unit(request)
     content = certificates.unit_certificate_content(unit=unit, today=timezone.localdate())
     certificate = services.certificate_issue(
         unit=unit, person=None, content=content, by=request.user
@@ -155,7 +147,7 @@ def unit_certificate_pdf(request):
 @require_safe
 def person_certificates(request):
     """个人参保证明打印 (R-6.5): the unit's insured persons."""
-    unit = _unit(request)
+    unit = agent_unit(request)
     form = PersonSearchForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     persons = selectors.unit_persons(unit=unit, **{k: v for k, v in filters.items() if v})
@@ -171,7 +163,7 @@ def person_certificates(request):
 
 
 def _person_certificate(request, personal_code):
-    unit = _unit(request)
+    unit = agent_unit(request)
     person = selectors.person_of_unit(unit=unit, personal_code=personal_code)
     content = certificates.person_certificate_content(
         unit=unit, person=person, today=timezone.localdate()

@@ -1,6 +1,7 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
 
+from progress import selectors
 from progress.models import ApplicationEvent
 
 register = template.Library()
@@ -24,15 +25,8 @@ def file_size(value) -> str:
 
 @register.simple_tag
 def case_edit_url(case) -> str:
-    """Where 继续填写 / 修改 lead: the business's own form, else the shared 上传资料 step."""
-    from django.urls import reverse
-
-    from progress import registry
-
-    business = registry.get(case.business_code)
-    if business is not None and business.edit_url is not None:
-        return business.edit_url(case)
-    return reverse("progress:materials", args=[case.pk])
+    """Where 继续填写 / 修改 lead: the step where the case was last saved."""
+    return selectors.resume_url(case)
 
 
 @register.filter

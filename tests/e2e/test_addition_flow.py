@@ -45,7 +45,7 @@ def test_new_registration_until_the_roster(
     page.fill("input[name=id_number]", NEW_ID)
     visitor.check("addition-id")
     page.click(".form-actions button")
-    page.wait_for_url("**/enrollment/add/case/*/")
+    page.wait_for_url("**/progress/*/details/")
     assert "新登记" in page.inner_text("h1")
     fields = {
         "name": "孙新人",

@@ -36,7 +36,7 @@ def fill_entry(page, values: dict) -> None:
 
 
 def next_step(page, url_part: str) -> None:
-    page.click(".claim-actions button[value=next]")
+    page.click(".step-actions button[value=next]")
     page.wait_for_url(f"**/{url_part}/")
 
 

@@ -39,7 +39,7 @@ def test_reduction_until_the_person_leaves_the_roster(
     page.wait_for_url("**/enrollment/reduce/")
     visitor.check("reduction-list")
     page.click("tr:has-text('张离职') >> text=减员")
-    page.wait_for_url("**/enrollment/reduce/case/*/")
+    page.wait_for_url("**/progress/*/details/")
     page.select_option("select[name=reason]", "transfer")
     page.fill("textarea[name=note]", "调往南昌市西湖区")
     visitor.check("reduction-form")

@@ -57,7 +57,7 @@ def test_pension_claim_rows_are_added_modified_and_deleted_without_javascript(br
     page = context.new_page()
     page.goto(live_server.url + "/pension/")
     page.click(f"tr:has-text('{person.personal_code}') >> text=申领")
-    page.click(".claim-actions button[value=next]")
+    page.click(".step-actions button[value=next]")
     page.wait_for_url("**/basic/")
     page.fill("[name=salary_2014_title]", "科员")
     page.select_option("[name=new-kind]", "deduct")

@@ -52,7 +52,7 @@ def start(client, id_number, id_type="resident_id"):
 def test_r8_1_unknown_id_is_a_new_registration(agent_client, unit):
     response = start(agent_client, NEW_ID)
     application = Application.objects.get()
-    assert response.url == f"/enrollment/add/case/{application.pk}/"
+    assert response.url == f"/progress/{application.pk}/details/"
     assert application.data["type"] == "new_registration"
     html = agent_client.get(response.url).content.decode()
     assert "新登记" in html and "人员一般信息" in html and "参保信息" in html
@@ -63,7 +63,7 @@ def test_r8_1_known_never_insured_person_is_new_insurance(agent_client, unit):
     start(agent_client, NEW_ID)
     application = Application.objects.get()
     assert application.data["type"] == "new_insurance" and application.person == person
-    html = agent_client.get(f"/enrollment/add/case/{application.pk}/").content.decode()
+    html = agent_client.get(f"/progress/{application.pk}/details/").content.decode()
     assert "新参保" in html and 'value="赵新参"' in html and "人员一般信息" not in html
 
 
@@ -73,7 +73,7 @@ def test_r8_1_suspended_person_is_a_continuation(agent_client, unit):
     start(agent_client, person.id_number)
     application = Application.objects.get()
     assert application.data["type"] == "continuation"
-    html = agent_client.get(f"/enrollment/add/case/{application.pk}/").content.decode()
+    html = agent_client.get(f"/progress/{application.pk}/details/").content.decode()
     assert "续保" in html and "人员关键信息" not in html
 
 
@@ -124,6 +124,11 @@ def test_double_start_gives_one_case_and_another_unit_is_refused(agent_client, u
     assert "正在办理的增员业务" in start(client, NEW_ID).content.decode()
 
 
+def addition_version() -> int:
+    """The version the addition's page shows (every post names it)."""
+    return Application.objects.get(business_code="staff_addition").version
+
+
 def registration_data(**overrides):
     this_month = YearMonth.current()
     data = {
@@ -145,6 +150,7 @@ def registration_data(**overrides):
         "base": "7000.00",
         "employment_type": "institution",
         "action": "next",
+        "version": addition_version(),
     }
     data.update(overrides)
     return data
@@ -152,7 +158,7 @@ def registration_data(**overrides):
 
 def case_url(client):
     start(client, NEW_ID)
-    return f"/enrollment/add/case/{Application.objects.get().pk}/"
+    return f"/progress/{Application.objects.get().pk}/details/"
 
 
 @pytest.mark.parametrize(
@@ -233,7 +239,7 @@ def submit_and_approve(agent_client, unit, url):
         ),
         upload=upload("录用审批.pdf", pdf_bytes()),
     )
-    agent_client.post(f"/progress/{application.pk}/submit/")
+    agent_client.post(f"/progress/{application.pk}/submit/", {"version": application.version})
     staff = Client()
     staff.force_login(UserFactory(username="guitai", county=unit.county))
     response = staff.post(f"/backoffice/reviews/{application.pk}/approve/")
@@ -266,7 +272,7 @@ def test_continuation_after_a_reduction_brings_the_person_back(
     settings.MEDIA_ROOT = tmp_path / "media"
     person = add_person(unit, 3, status="suspended")
     start(agent_client, person.id_number)
-    url = f"/enrollment/add/case/{Application.objects.get().pk}/"
+    url = f"/progress/{Application.objects.get().pk}/details/"
     this_month = YearMonth.current()
     agent_client.post(
         url,
@@ -276,6 +282,7 @@ def test_continuation_after_a_reduction_brings_the_person_back(
             "base": "7000.00",
             "employment_type": "institution",
             "action": "next",
+            "version": addition_version(),
         },
     )
     submit_and_approve(agent_client, unit, url)
@@ -292,7 +299,7 @@ def test_new_insurance_approval_creates_the_relation_and_applies_corrections(
     settings.MEDIA_ROOT = tmp_path / "media"
     person = PersonFactory(name="赵新参", id_number=NEW_ID, birth_date=datetime.date(1998, 3, 15))
     start(agent_client, NEW_ID)
-    url = f"/enrollment/add/case/{Application.objects.get().pk}/"
+    url = f"/progress/{Application.objects.get().pk}/details/"
     data = registration_data(name="赵新参正")
     agent_client.post(url, data)
     submit_and_approve(agent_client, unit, url)
@@ -308,12 +315,15 @@ def test_reduction_then_continuation_of_the_same_person(agent_client, unit, sett
     person = add_person(unit, 4, start=YearMonth.current() - 24, months=23)
     reduction = enrollment_services.reduction_start(unit=unit, person=person, by=unit.account)
     this_month = YearMonth.current()
-    case_services.application_save(
+    reduction = case_services.case_save(
         application=reduction,
         by=unit.account,
+        version=reduction.version,
         data={"reason": "other", "reason_other": "借调", "stop_month": str(this_month), "note": ""},
     )
-    case_services.application_submit(application=reduction, by=unit.account)
+    reduction = case_services.application_submit(
+        application=reduction, by=unit.account, version=reduction.version
+    )
     staff = UserFactory(username="guitai", county=unit.county)
     case_services.application_approve(application=reduction, by=staff)
     assert InsuranceRelation.objects.get(person=person).status == "suspended"
@@ -323,13 +333,14 @@ def test_reduction_then_continuation_of_the_same_person(agent_client, unit, sett
     addition = Application.objects.get(business_code="staff_addition")
     assert addition.data["type"] == "continuation"
     agent_client.post(
-        f"/enrollment/add/case/{addition.pk}/",
+        f"/progress/{addition.pk}/details/",
         {
             "start_month_0": str(this_month.year),
             "start_month_1": str(this_month.month),
             "base": "7000.00",
             "employment_type": "institution",
             "action": "next",
+            "version": addition_version(),
         },
     )
     submit_and_approve(agent_client, unit, "")

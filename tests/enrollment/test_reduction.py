@@ -94,6 +94,7 @@ def form_data(**overrides):
         "stop_month_1": str(month.month),
         "note": "调往南昌市西湖区",
         "action": "next",
+        "version": Application.objects.get(business_code="staff_reduction").version,
     }
     data.update(overrides)
     return data
@@ -142,7 +143,8 @@ def test_whole_reduction_then_approval_removes_from_roster(
     agent_client.post(
         response.url, {"material": "reduction_proof", "file": upload("证明.pdf", pdf_bytes())}
     )
-    agent_client.post(f"/progress/{application.pk}/submit/")
+    application.refresh_from_db()
+    agent_client.post(f"/progress/{application.pk}/submit/", {"version": application.version})
     application.refresh_from_db()
     assert application.status == "submitted"
 
@@ -181,7 +183,9 @@ def test_a_returned_reduction_shows_the_reason_on_its_form(agent_client, unit, s
             business_code="staff_reduction", code="reduction_proof"
         ),
     )
-    case_services.application_submit(application=application, by=unit.account)
+    case_services.application_submit(
+        application=application, by=unit.account, version=application.version
+    )
     staff = UserFactory(username="guitai", county=unit.county)
     case_services.application_reject(application=application, by=staff, reason="请补充调令")
     html = agent_client.get(url).content.decode()

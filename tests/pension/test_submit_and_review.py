@@ -37,7 +37,7 @@ def ready_claim(client, person, media):
 
 
 def submit(client, claim):
-    return client.post(f"/pension/claims/{claim.pk}/submit/", {"version": claim.version})
+    return client.post(f"/progress/{claim.pk}/submit/", {"version": claim.version})
 
 
 def test_r7_7_materials_step_uploads_and_deletes_within_the_wizard(agent_client, unit, media):
@@ -89,7 +89,8 @@ def test_r7_7_submit_refuses_without_required_documents(agent_client, unit, medi
     response = submit(agent_client, claim)
     claim.refresh_from_db()
     assert claim.status == "draft"
-    assert "居民身份证" in agent_client.get(response["Location"]).content.decode()
+    # The missing documents are listed with the other problems, on the 上传资料 page.
+    assert response.status_code == 400 and "居民身份证" in response.content.decode()
 
 
 def test_the_submit_check_holds_whatever_page_posts_it(agent_client, unit, media):
@@ -97,7 +98,7 @@ def test_the_submit_check_holds_whatever_page_posts_it(agent_client, unit, media
     person = retiring_person(unit)
     claim = ready_claim(agent_client, person, media)
     data = dict(claim.data, basic=dict(claim.data["basic"], service_years="3"))
-    claim = case_services.application_save(application=claim, data=data, by=None)
+    claim = case_services.case_save(application=claim, data=data, by=None, version=claim.version)
     agent_client.post(f"/progress/{claim.pk}/submit/", {"version": claim.version})
     claim.refresh_from_db()
     assert claim.status == "draft"
@@ -199,8 +200,8 @@ def test_returned_claim_is_modified_and_resubmitted_through_the_wizard(
     claim.refresh_from_db()
     case_services.application_reject(application=claim, by=staff, reason="2014年9月工资有误")
     page = agent_client.get("/pension/").content.decode()
-    assert f"/pension/claims/{claim.pk}/" in page and "修改" in page
-    opened = agent_client.get(f"/pension/claims/{claim.pk}/", follow=True)
+    assert f"/progress/{claim.pk}/edit/" in page and "修改" in page
+    opened = agent_client.get(f"/progress/{claim.pk}/edit/", follow=True)
     html = opened.content.decode()
     assert "2014年9月工资有误" in html  # the reason, on the wizard
     claim.refresh_from_db()

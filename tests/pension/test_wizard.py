@@ -18,7 +18,7 @@ def claim_of(person) -> Application:
 
 
 def step_url(claim, step):
-    return f"/pension/claims/{claim.pk}/{step}/"
+    return f"/progress/{claim.pk}/{step}/"
 
 
 def basic_post(claim, **overrides):
@@ -42,8 +42,8 @@ def basic_post(claim, **overrides):
 
 
 def rows(key, *entries):
-    """Hidden fields for rows already in the table."""
-    data = {}
+    """Hidden fields for rows already in the table (a formset with its management form)."""
+    data = {f"{key}-TOTAL_FORMS": str(len(entries)), f"{key}-INITIAL_FORMS": "0"}
     for index, entry in enumerate(entries):
         for name, value in entry.items():
             data[f"{key}-{index}-{name}"] = value
@@ -101,7 +101,7 @@ def test_r7_1_double_click_opens_one_claim_and_list_then_says_continue(agent_cli
     start(agent_client, person)
     assert Application.objects.filter(person=person).count() == 1
     html = agent_client.get("/pension/").content.decode()
-    assert f"/pension/claims/{claim_of(person).pk}/" in html and "继续填写" in html
+    assert f"/progress/{claim_of(person).pk}/edit/" in html and "继续填写" in html
 
 
 def test_another_units_person_and_claim_are_404(agent_client, unit, other_unit):
@@ -228,6 +228,7 @@ def test_r7_3_add_and_delete_rows_without_javascript(agent_client, unit):
     response = agent_client.post(
         step_url(claim, "basic"),
         basic_post(claim, action="add", salary_now_title="", **rows("adjustments", first), **entry),
+        follow=True,
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -236,15 +237,18 @@ def test_r7_3_add_and_delete_rows_without_javascript(agent_client, unit):
     assert 'name="adjustments-0-start" value="1985-01"' in html
     assert "必填项" not in html  # adding a row does not validate the rest of the step
     second = {"kind": "deduct", "start": "1990-01", "end": "1990-06", "reason": "借调"}
+    claim.refresh_from_db()
+    assert claim.data["adjustments"] == [first, second]  # 增加 saved the table at once
     response = agent_client.post(
         step_url(claim, "basic"),
         basic_post(claim, action="delete-0", **rows("adjustments", first, second)),
+        follow=True,
     )
     html = response.content.decode()
     assert 'name="adjustments-0-start" value="1990-01"' in html
     assert "adjustments-1-start" not in html
     claim.refresh_from_db()
-    assert "adjustments" not in claim.data  # nothing saved until 暂存 or 下一步
+    assert claim.data["adjustments"] == [second]  # and so did 删除
 
 
 @pytest.mark.parametrize(
@@ -282,7 +286,9 @@ def test_r7_3b_adjustment_boundaries_are_allowed(agent_client, unit):
         "new-end": "2014-09",
         "new-reason": "档案",
     }
-    response = agent_client.post(step_url(claim, "basic"), basic_post(claim, action="add", **entry))
+    response = agent_client.post(
+        step_url(claim, "basic"), basic_post(claim, action="add", **entry), follow=True
+    )
     assert response.status_code == 200
     assert 'name="adjustments-0-end" value="2014-09"' in response.content.decode()
 
@@ -308,8 +314,11 @@ def test_r7_4_special_jobs_may_be_empty_and_rows_stay_in_the_career(agent_client
     response = agent_client.post(url, {"version": claim.version, "action": "add", **entry})
     assert response.status_code == 400 and "早于参加工作" in response.content.decode()
     entry["new-start"] = "1988-08"
-    response = agent_client.post(url, {"version": claim.version, "action": "add", **entry})
+    response = agent_client.post(
+        url, {"version": claim.version, "action": "add", **entry}, follow=True
+    )
     assert 'name="special_jobs-0-name" value="高空架线"' in response.content.decode()
+    claim.refresh_from_db()
     empty = agent_client.post(url, {"version": claim.version, "action": "next"})
     assert empty.status_code == 302 and empty["Location"] == step_url(claim, "positions")
 
@@ -354,10 +363,11 @@ def test_r7_5_modify_loads_the_row_and_saves_it_back(agent_client, unit):
         "document": "",
     }
     response = agent_client.post(
-        url, {"version": claim.version, "action": "edit-0", **rows("positions", held)}
+        url, {"version": claim.version, "action": "edit-0", **rows("positions", held)}, follow=True
     )
     html = response.content.decode()
     assert 'name="new-title" value="副科长"' in html and 'name="editing" value="0"' in html
+    claim.refresh_from_db()
     response = agent_client.post(
         url,
         {
@@ -370,6 +380,7 @@ def test_r7_5_modify_loads_the_row_and_saves_it_back(agent_client, unit):
             "new-title": "科长",
             "new-direction": "up",
         },
+        follow=True,
     )
     html = response.content.decode()
     assert 'name="positions-0-title" value="科长"' in html and "positions-1-title" not in html
@@ -453,7 +464,7 @@ def test_r7_8_save_draft_keeps_invalid_input_and_reopens_anywhere(agent_client, 
     assert "basic" not in claim.data["done"]  # saved, not accepted
     agent_client.post("/accounts/logout/")
     client.force_login(unit.account)  # another browser, after logging out
-    opened = client.get(f"/pension/claims/{claim.pk}/", follow=True)
+    opened = client.get(f"/progress/{claim.pk}/edit/", follow=True)
     html = opened.content.decode()
     assert 'value="草稿职务"' in html and 'value="99"' in html
     assert 'name="adjustments-0-reason" value="草稿"' in html
@@ -598,7 +609,7 @@ def test_modify_never_overwrites_a_typed_row_and_delete_keeps_the_edit(agent_cli
     assert "尚未加入表格" in html and 'value="新输入的职务"' in html
     editing = {"new-start": "2017-01", "new-title": "科长", "new-direction": "up", "editing": "1"}
     response = agent_client.post(
-        url, {"version": claim.version, "action": "delete-0", **table, **editing}
+        url, {"version": claim.version, "action": "delete-0", **table, **editing}, follow=True
     )
     html = response.content.decode()
     assert 'name="editing" value="0"' in html and 'value="科长"' in html

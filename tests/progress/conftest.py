@@ -5,18 +5,24 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.services import unit_account_open
 from progress import registry, services
-from progress.models import Application
+from progress.steps import MATERIALS, CaseSteps
 from tests.factories import AgentFactory, CountyFactory, UnitFactory, UserFactory
 
 APPROVALS: list[dict] = []
 
-DUMMY = registry.BusinessType(
-    code=Application.BusinessCode.STAFF_REDUCTION,
-    name="在职人员减少",
-    approve=lambda *, application, by, data: APPROVALS.append(
-        {"case": application.pk, "by": by.pk, "data": data}
-    ),
-)
+
+class DummyBusiness(registry.BusinessType):
+    """A business of the case core alone: one step, 上传资料; approval is recorded."""
+
+    code = "staff_reduction"  # its material types come from the data migration
+    name = "在职人员减少"
+    steps = CaseSteps(MATERIALS)
+
+    def approve(self, *, application, by, data):
+        APPROVALS.append({"case": application.pk, "by": by.pk, "data": data})
+
+
+DUMMY = DummyBusiness()
 
 
 def ensure_material_types():

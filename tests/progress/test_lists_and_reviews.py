@@ -23,8 +23,9 @@ def text(response):
 def submitted_case(unit, name="王芳"):
     application = make_case(unit, person_name=name)
     attach_required(application)
-    services.application_submit(application=application, by=unit.account)
-    return application
+    return services.application_submit(
+        application=application, by=unit.account, version=application.version
+    )
 
 
 def test_r9_2_in_progress_shows_drafts_submitted_and_rejected_with_latest_progress(
@@ -181,7 +182,9 @@ def test_staff_preview_of_documents(staff_client, unit, media):
             business_code=application.business_code, code="reduction_proof"
         ),
     )
-    services.application_submit(application=application, by=unit.account)
+    services.application_submit(
+        application=application, by=unit.account, version=application.version
+    )
     attachment = application.attachments.get()
     html = text(staff_client.get(f"/backoffice/reviews/{application.pk}/"))
     assert f"/backoffice/reviews/{application.pk}/files/{attachment.pk}/" in html
@@ -192,7 +195,9 @@ def test_staff_preview_of_documents(staff_client, unit, media):
 def test_the_unit_can_withdraw_a_case(agent_client, unit, media):
     application = submitted_case(unit)
     assert "撤回" in text(agent_client.get(f"/progress/{application.pk}/"))
-    response = agent_client.post(f"/progress/{application.pk}/withdraw/")
+    response = agent_client.post(
+        f"/progress/{application.pk}/withdraw/", {"version": application.version}
+    )
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == "withdrawn"
@@ -231,7 +236,9 @@ def test_staff_preview_may_be_framed_by_our_pages_and_missing_files_are_404(
             business_code=application.business_code, code="reduction_proof"
         ),
     )
-    services.application_submit(application=application, by=unit.account)
+    services.application_submit(
+        application=application, by=unit.account, version=application.version
+    )
     url = f"/backoffice/reviews/{application.pk}/files/{attachment.pk}/"
     assert staff_client.get(url)["X-Frame-Options"] == "SAMEORIGIN"
     default_storage.delete(attachment.stored_name)

@@ -18,13 +18,17 @@ def case_in(unit, status, staff):
     application = make_case(unit)
     attach_required(application)
     if status in (S.SUBMITTED, S.REJECTED, S.APPROVED):
-        services.application_submit(application=application, by=unit.account)
+        application = services.application_submit(
+            application=application, by=unit.account, version=application.version
+        )
     if status == S.REJECTED:
         services.application_reject(application=application, by=staff, reason="材料不清晰")
     if status == S.APPROVED:
         services.application_approve(application=application, by=staff)
     if status == S.WITHDRAWN:
-        services.application_withdraw(application=application, by=unit.account)
+        services.application_withdraw(
+            application=application, by=unit.account, version=application.version
+        )
     application.refresh_from_db()
     assert application.status == status
     return application
@@ -32,12 +36,16 @@ def case_in(unit, status, staff):
 
 def run(action, application, unit, staff):
     if action == "submit":
-        return services.application_submit(application=application, by=unit.account)
+        return services.application_submit(
+            application=application, by=unit.account, version=application.version
+        )
     if action == "reject":
         return services.application_reject(application=application, by=staff, reason="不清晰")
     if action == "approve":
         return services.application_approve(application=application, by=staff)
-    return services.application_withdraw(application=application, by=unit.account)
+    return services.application_withdraw(
+        application=application, by=unit.account, version=application.version
+    )
 
 
 ALLOWED = {
@@ -86,17 +94,21 @@ def test_transition_table(unit, staff, media, status, action):
 def test_submit_needs_every_required_document(unit, media):
     application = make_case(unit)
     with pytest.raises(ValidationError) as refused:
-        services.application_submit(application=application, by=unit.account)
+        services.application_submit(
+            application=application, by=unit.account, version=application.version
+        )
     assert "减员证明材料" in refused.value.messages[0]
     attach_required(application)
-    services.application_submit(application=application, by=unit.account)
+    services.application_submit(
+        application=application, by=unit.account, version=application.version
+    )
 
 
 def test_double_submit_gives_one_submission_and_one_event(agent_client, unit, media):
     application = make_case(unit)
     attach_required(application)
     for _ in range(2):
-        agent_client.post(f"/progress/{application.pk}/submit/")
+        agent_client.post(f"/progress/{application.pk}/submit/", {"version": application.version})
     assert application.events.filter(action=ApplicationEvent.Action.SUBMITTED).count() == 1
 
 
@@ -117,10 +129,11 @@ def test_a_failing_handler_rolls_the_approval_back(unit, staff, media, dummy_bus
 
     application = case_in(unit, S.SUBMITTED, staff)
 
-    def broken(**kwargs):
-        raise ValidationError("人员已存在")
+    class Broken(type(dummy_business)):
+        def approve(self, **kwargs):
+            raise ValidationError("人员已存在")
 
-    registry.register(registry.BusinessType(code=dummy_business.code, name="x", approve=broken))
+    registry.register(Broken())
     with pytest.raises(ValidationError):
         services.application_approve(application=application, by=staff)
     application.refresh_from_db()

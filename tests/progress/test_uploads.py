@@ -129,7 +129,7 @@ def test_deleting_a_file_leaves_the_others(
 def test_documents_of_a_submitted_case_cannot_change(agent_client, unit, media):
     application = make_case(unit)
     post_file(agent_client, application, "a.pdf", pdf_bytes())
-    agent_client.post(f"/progress/{application.pk}/submit/")
+    agent_client.post(f"/progress/{application.pk}/submit/", {"version": application.version})
     response = post_file(agent_client, application, "b.pdf", pdf_bytes())
     assert response.status_code == 400 and "材料不能再修改" in response.content.decode()
     attachment = Attachment.objects.get()

@@ -1,0 +1,155 @@
+"""在职人员增加 (R-8.1, R-8.2) and 在职人员减少 (R-8.3) as businesses of the case core: their
+steps, their case data, what approval does and how a case reads back."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from enrollment import rules, services
+from enrollment.addition_forms import AdditionForm
+from enrollment.forms import REASON_CHOICES, ReductionForm
+from portal.yearmonth import YearMonth
+from progress.registry import BusinessType
+from progress.steps import MATERIALS, CaseSteps, Draft, Step, StepCheck
+
+STAFF_ADDITION = services.STAFF_ADDITION
+STAFF_REDUCTION = services.STAFF_REDUCTION
+ADDITION_TYPES = {
+    "new_registration": _("New registration"),  # 新登记
+    "new_insurance": _("New insurance"),  # 新参保
+    "continuation": _("Continuation"),  # 续保
+}
+
+
+class Addition(Draft):
+    """An addition's data: the decided type and the ID (fixed at the start), then the form's
+    fields at the top level: {"type", "id_type", "id_number", "name", …, "start_month", "base"}."""
+
+    @property
+    def business_type(self) -> str:
+        return self.data["type"]
+
+    @property
+    def id_type(self) -> str:
+        return self.data["id_type"]
+
+    @property
+    def id_number(self) -> str:
+        return self.data["id_number"]
+
+
+def _addition_initial(addition: Addition) -> dict:
+    person = addition.person
+    initial = {field: getattr(person, field) for field in AdditionForm.KEY} if person else {}
+    return {**initial, "start_month": str(YearMonth.current())}
+
+
+def _addition_kwargs(addition: Addition) -> dict:
+    return {
+        "business_type": addition.business_type,
+        "id_type": addition.id_type,
+        "id_number": addition.id_number,
+        "person": addition.person,
+        "this_month": YearMonth.current(),
+        "backdate_months": settings.ENROLLMENT_BACKDATE_MONTHS,
+        "average_wage": services.average_wage,
+    }
+
+
+class StaffAddition(BusinessType):
+    code = STAFF_ADDITION
+    name = _("Staff addition")
+    detail_template = "enrollment/addition_detail.html"
+    steps = CaseSteps(
+        Step("id", _("Identity document"), url_name="enrollment:add"),  # 证件类型和号码
+        Step(
+            "details",  # 人员信息 + 参保信息
+            _("Personal and insurance information"),
+            template="enrollment/step_addition.html",
+            form_class=AdditionForm,
+            initial=_addition_initial,
+            form_kwargs=_addition_kwargs,
+            context=lambda addition: {"type_label": ADDITION_TYPES.get(addition.business_type, "")},
+        ),
+        MATERIALS,
+    )
+
+    def draft(self, application) -> Addition:
+        return Addition(application)
+
+    def approve(self, *, application, by, data: dict) -> None:
+        services.addition_approve(application=application, by=by, data=data)
+
+    def detail_context(self, application) -> dict:
+        return {"addition": application.data}
+
+
+class Reduction(Draft):
+    """A reduction's data: {"reason", "reason_other", "stop_month", "note"} at the top level.
+    The person's insurance relation in the unit is read once, when first needed."""
+
+    @cached_property
+    def relation(self):
+        return services.active_relation(unit=self.application.unit, person=self.person)
+
+    @cached_property
+    def window(self):
+        if self.relation is None:
+            return None
+        return services.stop_window(
+            unit=self.application.unit, person=self.person, relation=self.relation
+        )
+
+    @property
+    def reason(self) -> str:
+        return str(self.data.get("reason", ""))
+
+
+def _check_reduction(reduction: Reduction) -> StepCheck:
+    form = ReductionForm(reduction.values(REDUCTION_FORM), window=reduction.window)
+    errors = [] if reduction.relation is not None else [services.not_active(reduction.person)]
+    return StepCheck(form=form, errors=errors)
+
+
+REDUCTION_FORM = Step(
+    "details",  # 减员原因, 停保年月, 备注
+    _("Reason and stop month"),
+    template="enrollment/step_reduction.html",
+    form_class=ReductionForm,
+    check=_check_reduction,
+    initial=lambda reduction: {"stop_month": str(YearMonth.current())},
+    form_kwargs=lambda reduction: {"window": reduction.window},
+    context=lambda reduction: {"relation": reduction.relation},
+)
+
+
+class StaffReduction(BusinessType):
+    code = STAFF_REDUCTION
+    name = _("Staff reduction")
+    detail_template = "enrollment/reduction_detail.html"
+    steps = CaseSteps(
+        Step("select", _("Choose person"), url_name="enrollment:reduce"),
+        REDUCTION_FORM,
+        MATERIALS,
+    )
+    # Nobody is added or retires while they are being reported as leaving.
+    exclusive_with = frozenset({STAFF_ADDITION, "pension_claim"})
+
+    def draft(self, application) -> Reduction:
+        return Reduction(application)
+
+    def approve(self, *, application, by, data: dict) -> None:
+        services.reduction_approve(application=application, by=by, data=data)
+
+    def material_required(self, application, material_type) -> bool:
+        return rules.reduction_material_required(application.data.get("reason", ""))
+
+    def detail_context(self, application) -> dict:
+        data = application.data
+        return {
+            "reduction": data,
+            "reason_label": dict(REASON_CHOICES).get(data.get("reason", ""), "—"),
+        }

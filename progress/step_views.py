@@ -1,0 +1,359 @@
+"""The one case-step view every business runs on (DESIGN §7): `/progress/<case>/<step>/`. It
+parses the POST, dispatches 暂存 / 下一步 / 上一步 / a row button to one draft save, and
+redirects; a refused button shows the page again with everything typed and nothing written.
+Every button posts the whole step, so the pages work without JavaScript."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from portal.http import agent_unit
+from progress import registry, selectors, services
+from progress.forms import UploadForm
+from progress.steps import (
+    Action,
+    Navigation,
+    PageInput,
+    Step,
+    StepCheck,
+    form_values,
+    parse_action,
+    parse_number,
+    typed_anything,
+)
+
+DRAFT_SAVED = _("The draft was saved; continue it any time under “In progress”.")
+ENTRY_NOT_ADDED = _(
+    "The row typed above the table is not in the table yet: press Add (or Save the change), "
+    "or clear it first."
+)
+TOO_MANY_ROWS = _("A table takes at most %(count)d rows.")
+ROW_GONE = _("This row is no longer in the table; the table is shown as it is now.")
+EDIT_NOT_OFFERED = _("Rows of this table cannot be modified; delete the row and add it again.")
+UNKNOWN_BUTTON = _("This button is not known here; nothing was saved.")
+UPLOADED = _("“%(name)s” was uploaded.")
+UNKNOWN_MATERIAL = _("Choose the kind of document first.")
+SUBMIT_PROBLEMS = _("The case cannot be submitted yet; correct the steps below.")
+
+
+def case_and_business(request, pk):
+    application = selectors.case_for_unit(unit=agent_unit(request), pk=pk)
+    business = registry.get(application.business_code)
+    if business is None:
+        raise Http404
+    return application, business
+
+
+@require_http_methods(["GET", "POST"])
+def case_step(request, pk, step):
+    application, business = case_and_business(request, pk)
+    current = business.steps.get(step)
+    if current is None or not current.in_case:
+        raise Http404
+    if application.status not in services.EDITABLE and not current.uploads:
+        return redirect("progress:detail", pk=application.pk)  # read-only now
+    page = StepPage(request, application, business, current)
+    if not page.navigation.is_reachable(current):
+        return redirect(page.navigation.url(page.navigation.resume))
+    if current.uploads:
+        return page.materials()
+    if request.method == "GET":
+        return page.render()
+    return page.post()
+
+
+@require_http_methods(["GET"])
+def case_resume(request, pk):
+    """继续填写 / 修改: the step where the case was last saved."""
+    application, _business = case_and_business(request, pk)
+    if application.status not in services.EDITABLE:
+        return redirect("progress:detail", pk=application.pk)
+    return redirect(selectors.resume_url(application))
+
+
+class StepPage:
+    """One request to a step: the draft, what the POST carried, the checks, and the page."""
+
+    def __init__(self, request, application, business, step: Step):
+        self.request = request
+        self.application = application
+        self.business = business
+        self.step = step
+        self.table = step.table
+        self.draft = business.draft(application)
+        self.navigation: Navigation = business.steps.navigation(self.draft, step)
+        self.version = application.version
+        self.check: StepCheck | None = None  # after 下一步: the step's problems
+        self.errors: list[str] = []
+        self.form = step.form(self.draft, initial=step.initial_values(self.draft))
+        self.rows, self.entry, self.editing = [], None, None
+        if self.table is not None:
+            self.rows = self.draft.rows(self.table)
+            self.editing = self.draft.editing(self.table)
+            self.entry = self.table.entry(initial=self.draft.entry(self.table))
+
+    # --- the POST ------------------------------------------------------------------------
+    def post(self):
+        post = self.request.POST
+        self.version = parse_number(post.get("version"))
+        action = parse_action(post.get("action"))
+        typed = self._read(post)
+        if action is None:
+            self.errors.append(str(UNKNOWN_BUTTON))
+            return self.render(status=400)
+        if action.name == "next":
+            return self._next(typed)
+        if action.name == "save":
+            return self._save(typed, lands_on=self.step, message=DRAFT_SAVED)
+        if action.name == "back" and self.navigation.previous is not None:
+            return self._save(typed, lands_on=self.navigation.previous)
+        if self.table is not None and action.is_row_action:
+            return self._row_action(action, typed)
+        self.errors.append(str(UNKNOWN_BUTTON))
+        return self.render(status=400)
+
+    def _read(self, post) -> PageInput:
+        """What the page carried; the page shows it again as typed if the button is refused."""
+        typed = PageInput()
+        if self.step.form_class is not None:
+            typed.values = form_values(self.step.form(self.draft, post))
+            self.form = self.step.form(self.draft, initial=typed.values)
+        if self.table is not None:
+            typed.rows = self.table.rows_from_post(post)
+            self.rows = typed.rows
+            self.entry = self.table.entry_from_post(post)
+            typed.entry = form_values(self.entry) if self.entry.is_bound else None
+            editing = parse_number(post.get("editing"))
+            typed.editing = editing if editing is not None and editing < len(typed.rows) else None
+            self.editing = typed.editing
+        return typed
+
+    def _entry_pending(self, typed: PageInput) -> bool:
+        """Something typed above the table that is not in it (a new row, or a changed row)."""
+        if typed.entry is None or not typed_anything(typed.entry):
+            return False
+        return typed.editing is None or typed.entry != typed.rows[typed.editing]
+
+    def _keep_entry(self, typed: PageInput) -> None:
+        """Show the typed row again as it was, without checking it."""
+        self.entry = self.table.entry(initial=typed.entry)
+
+    def _save(self, typed: PageInput, *, lands_on: Step, done: bool | None = None, message=None):
+        draft = self.draft.with_page(
+            self.step, typed, steps=self.business.steps, lands_on=lands_on, done=done
+        )
+        try:
+            self.application = services.case_save(
+                application=self.application,
+                data=draft.data,
+                by=self.request.user,
+                version=self.version,
+            )
+        except ValidationError as error:
+            self.errors += error.messages
+            return self.render(status=409)
+        if message:
+            messages.success(self.request, message)
+        return redirect(self.navigation.url(lands_on))
+
+    def _next(self, typed: PageInput):
+        if self.table is not None and self._entry_pending(typed):
+            self.errors.append(str(ENTRY_NOT_ADDED))
+            self._keep_entry(typed)
+            return self.render(status=400)
+        if self.table is not None:
+            typed.entry, typed.editing = None, None
+        trial = self.draft.with_page(
+            self.step, typed, steps=self.business.steps, lands_on=self.step, done=True
+        )
+        check = self.step.run_check(trial)
+        if not check.ok:
+            self.check = check
+            self.errors += check.errors
+            if check.form is not None:
+                self.form = check.form
+            return self.render(status=400)
+        return self._save(typed, lands_on=self.navigation.next, done=True)
+
+    def _refuse(self, message, typed: PageInput):
+        self.errors.append(str(message))
+        if typed.entry is not None:
+            self._keep_entry(typed)
+        return self.render(status=400)
+
+    def _row_action(self, action: Action, typed: PageInput):
+        """增加 / 修改 / 删除 change the table and save the draft at once, so an added row is
+        never lost by leaving the page."""
+        table, rows = self.table, typed.rows
+        if action.name in ("edit", "update") and not table.can_edit:
+            return self._refuse(EDIT_NOT_OFFERED, typed)
+        if action.index is not None and action.index >= len(rows):
+            return self._refuse(ROW_GONE, typed)
+        if action.name == "delete":
+            del rows[action.index]
+            if typed.editing == action.index:
+                typed.editing, typed.entry = None, None
+            elif typed.editing is not None and typed.editing > action.index:
+                typed.editing -= 1
+        elif action.name == "edit":
+            if self._entry_pending(typed):  # never overwrite what was typed
+                return self._refuse(ENTRY_NOT_ADDED, typed)
+            typed.editing, typed.entry = action.index, dict(rows[action.index])
+        elif action.name == "cancel":
+            typed.editing, typed.entry = None, None
+        elif not self._add_row(typed, replace=typed.editing if action.name == "update" else None):
+            return self.render(status=400)
+        return self._save(typed, lands_on=self.step)
+
+    def _add_row(self, typed: PageInput, *, replace: int | None) -> bool:
+        """Put the typed row into the table if it passes the row rules (R-7.3b, R-7.4, R-7.5)."""
+        entry = self.table.entry(self.request.POST)  # 增加 with nothing typed: say what is needed
+        self.entry = entry
+        if not entry.is_valid():
+            return False
+        rows = list(typed.rows)
+        if replace is not None:
+            rows[replace] = form_values(entry)
+            position = replace
+        elif len(rows) >= self.table.max_rows:
+            entry.add_error(None, TOO_MANY_ROWS % {"count": self.table.max_rows})
+            return False
+        else:
+            rows.append(form_values(entry))
+            position = len(rows) - 1
+        trial = PageInput(values=typed.values, rows=rows)
+        draft = self.draft.with_page(
+            self.step, trial, steps=self.business.steps, lands_on=self.step, done=False
+        )
+        problems = self.step.run_check(draft).row_problems.get(position, [])
+        for problem in problems:
+            entry.add_error(None, problem)
+        if problems:
+            return False
+        typed.rows, typed.entry, typed.editing = rows, None, None
+        return True
+
+    # --- 上传资料 -----------------------------------------------------------------------------
+    def materials(self, *, problems: dict | None = None, status: int = 200):
+        """⑦ 上传资料 (R-7.7, R-8.2): the upload component, then 提交."""
+        error = None
+        if self.request.method == "POST" and problems is None:
+            post = self.request.POST
+            if post.get("action", "upload") == "upload":
+                error = self._upload()
+                if error is None:
+                    return redirect(f"{self.request.path}?material={post.get('material', '')}")
+                status = 400
+            else:
+                self.version = parse_number(post.get("version"))
+                action = parse_action(post.get("action"))
+                if action is not None and action.name == "save":
+                    return self._save(PageInput(), lands_on=self.step, message=DRAFT_SAVED)
+                if action is not None and action.name == "back" and self.navigation.previous:
+                    return self._save(PageInput(), lands_on=self.navigation.previous)
+                self.errors.append(str(UNKNOWN_BUTTON))
+                status = 400
+        return self.render(status=status, extra=self._materials_context(error, problems))
+
+    def _upload(self) -> str | None:
+        """Store the file posted: None when stored, else why it was refused."""
+        form = UploadForm(self.request.POST, self.request.FILES)
+        slots = {s.material_type.code: s for s in selectors.material_slots(self.application)}
+        if not form.is_valid():
+            return UNKNOWN_MATERIAL if "material" in form.errors else form.errors["file"][0]
+        if form.cleaned_data["material"] not in slots:
+            return UNKNOWN_MATERIAL
+        try:
+            attachment = services.attachment_add(
+                application=self.application,
+                material_type=slots[form.cleaned_data["material"]].material_type,
+                upload=form.cleaned_data["file"],
+                by=self.request.user,
+            )
+        except ValidationError as problem:
+            return problem.messages[0]
+        messages.success(self.request, UPLOADED % {"name": attachment.original_name})
+        return None
+
+    def _materials_context(self, error, problems) -> dict:
+        request, application = self.request, self.application
+        slots = selectors.material_slots(application)
+        selected = request.GET.get("material") or request.POST.get("material") or ""
+        if not selected and slots:
+            selected = slots[0].material_type.code
+        labels = self.business.steps.labels()
+        return {
+            "slots": slots,
+            "selected": selected,
+            "upload_error": error,
+            "missing": [s.material_type for s in slots if s.missing],
+            "editable": application.status in services.EDITABLE,
+            "return_to": request.path,
+            "upload_url": request.path,
+            "problems": [
+                (
+                    labels.get(key, ""),
+                    self.navigation.url(self.business.steps.get(key))
+                    if key in labels and self.business.steps.get(key).in_case
+                    else None,
+                    found,
+                )
+                for key, found in (problems or {}).items()
+            ],
+        }
+
+    # --- the page --------------------------------------------------------------------------
+    def error_summary(self) -> list[tuple[str, str]]:
+        """Each problem on the page with the anchor of its field (GOV.UK's error summary)."""
+        found = [(message, "") for message in self.errors]
+        form = self.form
+        if form is not None and form.is_bound:
+            for name, errors in form.errors.items():
+                anchor = f"#{form[name].id_for_label}" if name in form.fields else ""
+                label = form.fields[name].label if name in form.fields else ""
+                found += [(f"{label}：{e}" if label else str(e), anchor) for e in errors]
+        if self.check is not None:
+            for index, problems in sorted(self.check.row_problems.items()):
+                found += [(f"{index + 1}：{p}", f"#row-{index}") for p in problems]
+        entry = self.entry
+        if entry is not None and entry.is_bound:
+            for name, errors in entry.errors.items():
+                anchor = f"#{entry[name].id_for_label}" if name in entry.fields else "#entry"
+                found += [(str(error), anchor) for error in errors]
+        return found
+
+    def render(self, *, status: int = 200, extra: dict | None = None):
+        application = self.application
+        draft = self.draft
+        context = {
+            "case": application,
+            "business": self.business,
+            "person": application.person,
+            "navigation": self.navigation,
+            "step": self.step,
+            "version": self.version if self.version is not None else application.version,
+            "form": self.form,
+            "errors": self.errors,
+            "error_summary": self.error_summary(),
+            "rejection": selectors.rejection(application),
+            **(self.step.context(draft) if self.step.context else {}),
+            **(extra or {}),
+        }
+        if self.table is not None:
+            problems = self.check.row_problems if self.check else {}
+            context["table"] = {
+                "spec": self.table,
+                "entry": self.entry,
+                "editing": self.editing,
+                "formset": self.table.formset(self.rows),
+                "rows": [
+                    (index, self.table.cells(row), problems.get(index, []))
+                    for index, row in enumerate(self.rows)
+                ],
+            }
+        return render(self.request, self.step.template, context, status=status)
