@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts import counter_services
 from accounts import services as account_services
 from accounts.models import Agent
 from accounts.services import AccountError
@@ -94,7 +95,7 @@ def agent_change(
     agent.save()
     change = AgentChange(changed_fields=changed)
     if change.id_changed:
-        account_services.unit_account_rebind(user=unit.account, agent=agent)
+        counter_services.unit_account_rebind(user=unit.account, agent=agent)
     audit_record(
         kind=AuditEvent.Kind.AGENT_CHANGED,
         request=request,
@@ -107,7 +108,7 @@ def agent_change(
 
 def unit_account_unlock(*, unit: Unit, by, request=None) -> None:
     """Clear the waiting time after failed passwords or codes."""
-    account_services.unit_account_unlock(user=unit.account)
+    counter_services.unit_account_unlock(user=unit.account)
     audit_record(kind=AuditEvent.Kind.ACCOUNT_UNLOCKED, request=request, user=by, unit=unit)
 
 
@@ -117,7 +118,7 @@ def unit_password_restore(*, unit: Unit, confirmed_id_number: str, by, request=N
     agent = unit.agent
     if confirmed_id_number != agent.id_number:
         raise ValidationError(ID_MISMATCH, code="id_mismatch")
-    account_services.unit_account_restore_initial_password(user=unit.account, agent=agent)
+    counter_services.unit_account_restore_initial_password(user=unit.account, agent=agent)
     audit_record(
         kind=AuditEvent.Kind.ACCOUNT_PASSWORD_RESTORED,
         request=request,

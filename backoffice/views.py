@@ -16,7 +16,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 
-from accounts.services import AccountError, unit_account_lock_status
+from accounts.selectors import unit_account_lock_status
+from accounts.services import AccountError
 from backoffice import selectors, services
 from backoffice.decorators import staff_authenticated, staff_required
 from backoffice.forms import (

@@ -7,7 +7,8 @@ from accounts.models import Agent
 from accounts.rules import initial_password
 from appcenter.models import AppUser
 from demo import data
-from demo.seed import Plan, unknown_resident_id
+from demo.plan import Plan
+from demo.seed import unknown_resident_id
 from portal.identity import unit_username
 from roster.models import Person, Unit
 

@@ -12,8 +12,9 @@ from enrollment import rules, services
 from enrollment.addition_forms import AdditionForm
 from enrollment.forms import REASON_CHOICES, ReductionForm
 from portal.yearmonth import YearMonth
+from progress.drafts import Draft
 from progress.registry import BusinessType
-from progress.steps import MATERIALS, CaseSteps, Draft, Step, StepCheck
+from progress.steps import MATERIALS, CaseSteps, Step, StepCheck
 
 STAFF_ADDITION = services.STAFF_ADDITION
 STAFF_REDUCTION = services.STAFF_REDUCTION

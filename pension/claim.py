@@ -16,7 +16,7 @@ from django import forms
 from pension import rules
 from pension.rules import RetirementType
 from portal.yearmonth import YearMonth
-from progress.steps import Draft
+from progress.drafts import Draft
 from roster.models import Person
 
 PENSION_CLAIM = "pension_claim"

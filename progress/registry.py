@@ -14,8 +14,9 @@ from django.utils.functional import Promise
 if TYPE_CHECKING:
     from django import forms
 
+    from progress.drafts import Draft
     from progress.models import Application, MaterialType
-    from progress.steps import CaseSteps, Draft
+    from progress.steps import CaseSteps
 
 
 class BusinessType(ABC):
@@ -37,7 +38,7 @@ class BusinessType(ABC):
 
     def draft(self, application: Application) -> Draft:
         """The typed view of the case's data that the steps read (the business's own class)."""
-        from progress.steps import Draft
+        from progress.drafts import Draft
 
         return Draft(application)
 

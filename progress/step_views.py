@@ -14,18 +14,16 @@ from django.views.decorators.http import require_http_methods
 
 from portal.http import agent_unit
 from progress import registry, selectors, services
-from progress.forms import UploadForm
-from progress.steps import (
+from progress.drafts import (
     Action,
-    Navigation,
     PageInput,
-    Step,
-    StepCheck,
     form_values,
     parse_action,
     parse_number,
     typed_anything,
 )
+from progress.forms import UploadForm
+from progress.steps import Navigation, Step, StepCheck
 
 DRAFT_SAVED = _("The draft was saved; continue it any time under “In progress”.")
 ENTRY_NOT_ADDED = _(

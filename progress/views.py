@@ -14,10 +14,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from portal.http import agent_unit
 from progress import selectors, services
+from progress.drafts import parse_number
 from progress.files import serve_attachment
 from progress.forms import CaseFilterForm
 from progress.step_views import SUBMIT_PROBLEMS, StepPage, case_and_business
-from progress.steps import parse_number
 
 DELETED = _("“%(name)s” was deleted.")
 SUBMITTED = _("The case was submitted; follow its progress under “In progress”.")

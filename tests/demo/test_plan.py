@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from demo.seed import build_plan
+from demo.plan import build_plan
 from pension.rules import retirement_group, statutory_retirement_month
 from portal.yearmonth import YearMonth
 

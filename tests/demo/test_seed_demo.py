@@ -232,7 +232,8 @@ def test_data_seeded_on_another_day_is_reported_stale(manifest):
 
     from django.utils import timezone
 
-    from demo.seed import build_plan, is_stale
+    from demo.plan import build_plan
+    from demo.seed import is_stale
 
     today = timezone.localdate()
     assert not is_stale(build_plan(today))
