@@ -121,6 +121,18 @@ class BasicForm(forms.Form):
         self.person = person
         self.retirement: YearMonth | None = None
 
+    SECTION_TITLES = {
+        "salary_2014": _("Salary archive as of September 2014"),
+        "salary_now": _("Salary archive at retirement"),
+    }
+
+    def summary_label(self, name: str) -> str:
+        """A field's label in the error summary: the salary archives share their labels."""
+        for section, title in self.SECTION_TITLES.items():
+            if name in self.SECTIONS[section]:
+                return f"{title} · {self.fields[name].label}"
+        return str(self.fields[name].label)
+
     def _section(self, name: str):
         return [self[field_name] for field_name in self.SECTIONS[name]]
 

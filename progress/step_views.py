@@ -311,9 +311,10 @@ class StepPage:
         found = [(message, "") for message in self.errors]
         form = self.form
         if form is not None and form.is_bound:
+            label_of = getattr(form, "summary_label", lambda name: form.fields[name].label)
             for name, errors in form.errors.items():
                 anchor = f"#{form[name].id_for_label}" if name in form.fields else ""
-                label = form.fields[name].label if name in form.fields else ""
+                label = label_of(name) if name in form.fields else ""
                 found += [(f"{label}：{e}" if label else str(e), anchor) for e in errors]
         if self.check is not None:
             for index, problems in sorted(self.check.row_problems.items()):
