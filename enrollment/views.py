@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
 from enrollment import services
 from enrollment.addition_forms import AdditionIdForm
-from portal.http import agent_unit
+from portal.http import agent_unit, paginate
 from progress import selectors as case_selectors
 from roster import selectors as roster_selectors
 from roster.forms import PersonSearchForm
@@ -25,9 +24,7 @@ def reduce_list(request):
     form = PersonSearchForm(request.GET)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
     rows = roster_selectors.active_roster(unit=unit, **filters)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paginate(request, rows, 50)
     return render(
         request,
         "enrollment/reduce_list.html",
@@ -39,7 +36,7 @@ def reduce_list(request):
                 business=services.STAFF_REDUCTION,
                 person_ids=[row.person_id for row in page],
             ),
-            "query": query.urlencode(),
+            "query": query,
         },
     )
 

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from pension import selectors, services
 from pension.steps import STEPS
-from portal.http import agent_unit
+from portal.http import agent_unit, paginate
 from progress import selectors as case_selectors
 from roster import selectors as roster_selectors
 from roster.forms import PersonSearchForm
@@ -23,9 +22,7 @@ def start(request):
     unit = agent_unit(request)
     form = PersonSearchForm(request.GET)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
-    page = Paginator(selectors.claimable_persons(unit=unit, **filters), 20).get_page(
-        request.GET.get("page")
-    )
+    page, query = paginate(request, selectors.claimable_persons(unit=unit, **filters), 20)
     refused, problems = None, []
     if request.method == "POST":
         person = roster_selectors.person_of_unit(
@@ -37,8 +34,6 @@ def start(request):
             refused, problems = person, error.messages
         else:
             return redirect(case_selectors.resume_url(application))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "pension/start.html",
@@ -46,7 +41,7 @@ def start(request):
             "form": form,
             "page": page,
             "claims": selectors.open_claims(unit=unit, person_ids=[r.person_id for r in page]),
-            "query": query.urlencode(),
+            "query": query,
             "refused": refused,
             "problems": problems,
             "navigation": STEPS.navigation(None, STEPS.get("select")),

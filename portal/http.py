@@ -1,6 +1,7 @@
 """Request helpers shared by every app."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import Http404
 
 
@@ -26,3 +27,18 @@ def agent_unit(request):
     if unit is None:
         raise Http404
     return unit
+
+
+def query_without(request, *names: str) -> str:
+    """The request's query string without `names` (for links that set them anew)."""
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def paginate(request, rows, per_page: int):
+    """The requested page of `rows`, and the query string of the other parameters (the filters)
+    for the page links."""
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    return page, query_without(request, "page")

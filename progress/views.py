@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
-from portal.http import agent_unit
+from portal.http import agent_unit, paginate
 from progress import selectors, services
 from progress.drafts import parse_number
 from progress.files import serve_attachment
@@ -29,9 +28,7 @@ def _case_list(request, *, finished: bool):
     form = CaseFilterForm(request.GET)
     select = selectors.cases_completed if finished else selectors.cases_in_progress
     cases = select(unit=unit, **form.filters())
-    page = Paginator(cases, 20).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+    page, query = paginate(request, cases, 20)
     return render(
         request,
         "progress/case_list.html",
@@ -39,7 +36,7 @@ def _case_list(request, *, finished: bool):
             "form": form,
             "page": page,
             "finished": finished,
-            "query": query.urlencode(),
+            "query": query,
         },
     )
 

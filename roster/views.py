@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,7 +12,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from portal.http import agent_unit, client_ip
+from portal.http import agent_unit, client_ip, paginate, query_without
 from portal.masking import mask_id_number, mask_name
 from portal.ratelimit import allow
 from roster import certificates, exports, selectors, services
@@ -26,17 +25,6 @@ from roster.forms import (
 from roster.models import Certificate
 
 PAGE_SIZE = 50
-
-
-def _page(request, rows, per_page=PAGE_SIZE):
-    return Paginator(rows, per_page).get_page(request.GET.get("page"))
-
-
-def _query_without(request, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
 
 
 @require_safe
@@ -70,10 +58,10 @@ def _roster(request, *, form_class, select, columns, title, template):
         template,
         {
             "form": form,
-            "page": _page(request, rows),
+            "page": paginate(request, rows, PAGE_SIZE)[0],
             "sort": request.GET.get("sort", ""),
-            "query": _query_without(request, "page", "export"),
-            "sort_query": _query_without(request, "page", "export", "sort"),
+            "query": query_without(request, "page", "export"),
+            "sort_query": query_without(request, "page", "export", "sort"),
         },
     )
 
@@ -156,8 +144,8 @@ def person_certificates(request):
         "roster/person_certificates.html",
         {
             "form": form,
-            "page": _page(request, persons),
-            "query": _query_without(request, "page"),
+            "page": paginate(request, persons, PAGE_SIZE)[0],
+            "query": query_without(request, "page"),
         },
     )
 

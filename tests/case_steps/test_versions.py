@@ -12,6 +12,8 @@ from django.test import Client
 from portal.identity import resident_id_with_check_digit
 from portal.yearmonth import YearMonth
 from progress.models import Application
+from tests.enrollment.test_addition import registration_data
+from tests.enrollment.test_reduction import form_data
 from tests.pension.conftest import retiring_person
 from tests.pension.test_wizard import basic_post
 from tests.roster.conftest import add_person
@@ -42,30 +44,11 @@ def _pension_post(case):
 
 
 def _addition_post(case):
-    month = YearMonth.current()
-    return {
-        "name": "孙新人",
-        "sex": "M",
-        "birth_date": "1998-03-15",
-        "ethnicity": "汉族",
-        "nationality": "中国",
-        "household_type": "urban",
-        "household_address": "南昌市东湖区某路1号",
-        "education": "bachelor",
-        "phone": "13870001234",
-        "address": "南昌市东湖区某路1号",
-        "work_start_date": "2020-07-01",
-        "staff_category": "cadre",
-        "start_month_0": str(month.year),
-        "start_month_1": str(month.month),
-        "base": "7000.00",
-        "employment_type": "institution",
-    }
+    return {k: v for k, v in registration_data().items() if k not in ("version", "action")}
 
 
 def _reduction_post(case):
-    month = YearMonth.current()
-    return {"reason": "transfer", "stop_month_0": str(month.year), "stop_month_1": str(month.month)}
+    return {k: v for k, v in form_data().items() if k not in ("version", "action")}
 
 
 POSTS = {

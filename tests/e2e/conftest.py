@@ -104,3 +104,21 @@ def login_cookie(context, live_server, user) -> None:
     context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
+
+
+@pytest.fixture
+def unit_with_staff(settings, tmp_path):
+    """东湖区's 教育体育局 with its agent's account (no password change pending) and the county's
+    counter staff; uploads go to a temporary folder."""
+    from accounts.services import unit_account_open
+    from tests.factories import AgentFactory, CountyFactory, UnitFactory, UserFactory
+    from tests.progress.conftest import ensure_material_types
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    ensure_material_types()
+    county = CountyFactory(code="360102", name="东湖区", city="南昌市")
+    unit = UnitFactory(code="3601021001", name="南昌市东湖区教育体育局", county=county)
+    account = unit_account_open(unit=unit, agent=AgentFactory(unit=unit))
+    account.must_change_password = False
+    account.save()
+    return unit, account, UserFactory(username="guitai_donghu", county=county)

@@ -6,24 +6,9 @@ import pytest
 
 from tests.e2e.conftest import VIEWPORT, login_cookie
 from tests.pension.conftest import retiring_person
-from tests.progress.conftest import ensure_material_types, pdf_bytes
+from tests.progress.conftest import pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def unit_with_staff(settings, tmp_path):
-    from accounts.services import unit_account_open
-    from tests.factories import AgentFactory, CountyFactory, UnitFactory, UserFactory
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    ensure_material_types()
-    county = CountyFactory(code="360102", name="东湖区", city="南昌市")
-    unit = UnitFactory(code="3601021001", name="南昌市东湖区教育体育局", county=county)
-    account = unit_account_open(unit=unit, agent=AgentFactory(unit=unit))
-    account.must_change_password = False
-    account.save()
-    return unit, account, UserFactory(username="guitai_donghu", county=county)
 
 
 def fill_entry(page, values: dict) -> None:

@@ -5,33 +5,24 @@ import pytest
 
 from portal.yearmonth import YearMonth
 from tests.e2e.conftest import VIEWPORT, login_cookie
-from tests.progress.conftest import ensure_material_types, pdf_bytes
+from tests.progress.conftest import pdf_bytes
 from tests.roster.conftest import add_person
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def unit_with_staff(settings, tmp_path):
-    from accounts.services import unit_account_open
-    from tests.factories import AgentFactory, CountyFactory, UnitFactory, UserFactory
-
-    settings.MEDIA_ROOT = tmp_path / "media"
-    ensure_material_types()
-    county = CountyFactory(code="360102", name="东湖区", city="南昌市")
-    unit = UnitFactory(code="3601021001", name="南昌市东湖区教育体育局", county=county)
-    account = unit_account_open(unit=unit, agent=AgentFactory(unit=unit))
-    account.must_change_password = False
-    account.save()
+def unit_with_leaver(unit_with_staff):
+    unit, _account, _staff = unit_with_staff
     add_person(unit, 1, name="张离职", start=YearMonth.current() - 24, months=23)
     add_person(unit, 2, name="李在岗", start=YearMonth.current() - 24, months=23)
-    return unit, account, UserFactory(username="guitai_donghu", county=county)
+    return unit_with_staff
 
 
 def test_reduction_until_the_person_leaves_the_roster(
-    visitor, browser, live_server, unit_with_staff, tmp_path
+    visitor, browser, live_server, unit_with_leaver, tmp_path
 ):
-    _unit, account, staff = unit_with_staff
+    _unit, account, staff = unit_with_leaver
     login_cookie(visitor.page.context, live_server, account)
     page = visitor.page
     visitor.visit("/", "reduction-home")

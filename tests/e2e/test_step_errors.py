@@ -6,30 +6,15 @@ import pytest
 
 from tests.e2e.conftest import login_cookie
 from tests.pension.conftest import retiring_person
-from tests.progress.conftest import ensure_material_types
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def agent_account():
-    from accounts.services import unit_account_open
-    from tests.factories import AgentFactory, CountyFactory, UnitFactory
-
-    ensure_material_types()
-    county = CountyFactory(code="360102", name="东湖区", city="南昌市")
-    unit = UnitFactory(code="3601021001", name="南昌市东湖区教育体育局", county=county)
-    account = unit_account_open(unit=unit, agent=AgentFactory(unit=unit))
-    account.must_change_password = False
-    account.save()
-    return unit, account
-
-
 @pytest.mark.parametrize("width", [1366, 390])
 def test_a_refused_step_shows_an_error_summary_that_leads_to_each_field(
-    visitor, live_server, agent_account, width
+    visitor, live_server, unit_with_staff, width
 ):
-    unit, account = agent_account
+    unit, account, _staff = unit_with_staff
     person = retiring_person(unit)
     page = visitor.page
     page.set_viewport_size({"width": width, "height": 844 if width < 500 else 768})
