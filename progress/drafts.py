@@ -62,7 +62,7 @@ LAST_STEP = "last_step"
 
 
 class Draft:
-    """A typed view over a case's data (see the module docstring). Businesses subclass it with
+    """A typed view over a case's data (its shape: `progress.steps`). Businesses subclass it with
     readers of their own fields; a draft is never changed in place: `with_page` returns the
     data of the next save."""
 

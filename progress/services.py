@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from progress import registry, selectors
 from progress.models import Application, ApplicationEvent, Attachment, MaterialType
+from progress.steps import MATERIALS
 from progress.uploads import check_upload
 
 Status = Application.Status
@@ -179,7 +180,7 @@ def submit_problems(application: Application) -> dict[str, list[str]]:
         problems[first] = [*problems.get(first, []), conflict]
     missing = selectors.missing_materials(application)
     if missing:
-        problems["materials"] = [
+        problems[MATERIALS.key] = [
             str(MISSING_MATERIALS % {"names": "、".join(m.name for m in missing)})
         ]
     return problems

@@ -101,16 +101,14 @@ class StepPage:
         self.version = parse_number(post.get("version"))
         action = parse_action(post.get("action"))
         typed = self._read(post)
-        if action is None:
-            self.errors.append(str(UNKNOWN_BUTTON))
-            return self.render(status=400)
-        if action.name == "next":
+        name = action.name if action is not None else ""
+        if name == "next":
             return self._next(typed)
-        if action.name == "save":
+        if name == "save":
             return self._save(typed, lands_on=self.step, message=DRAFT_SAVED)
-        if action.name == "back" and self.navigation.previous is not None:
+        if name == "back" and self.navigation.previous is not None:
             return self._save(typed, lands_on=self.navigation.previous)
-        if self.table is not None and action.is_row_action:
+        if self.table is not None and action is not None and action.is_row_action:
             return self._row_action(action, typed)
         self.errors.append(str(UNKNOWN_BUTTON))
         return self.render(status=400)

@@ -17,6 +17,7 @@ from progress.drafts import parse_number
 from progress.files import serve_attachment
 from progress.forms import CaseFilterForm
 from progress.step_views import SUBMIT_PROBLEMS, StepPage, case_and_business
+from progress.steps import MATERIALS
 
 DELETED = _("“%(name)s” was deleted.")
 SUBMITTED = _("The case was submitted; follow its progress under “In progress”.")
@@ -79,7 +80,7 @@ def attachment_delete(request, pk, attachment_pk):
         messages.success(request, DELETED % {"name": attachment.original_name})
     url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
-        url = reverse("progress:step", args=[application.pk, "materials"])
+        url = reverse("progress:step", args=[application.pk, MATERIALS.key])
     return redirect(f"{url}?material={attachment.material_type.code}")
 
 
@@ -104,9 +105,9 @@ def submit(request, pk):
     except ValidationError as problem:
         if not hasattr(problem, "error_dict"):
             messages.error(request, problem.messages[0])
-            return redirect("progress:step", pk=application.pk, step="materials")
+            return redirect("progress:step", pk=application.pk, step=MATERIALS.key)
         messages.error(request, SUBMIT_PROBLEMS)
-        page = StepPage(request, application, business, business.steps.get("materials"))
+        page = StepPage(request, application, business, business.steps.get(MATERIALS.key))
         return page.materials(problems=problem.message_dict, status=400)
     messages.success(request, SUBMITTED)
     return redirect("progress:in_progress")
