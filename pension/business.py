@@ -38,8 +38,12 @@ class PensionClaim(BusinessType):
         return Claim(application)
 
     def validate(self, application) -> dict[str, list[str]]:
-        problems = super().validate(application)
-        standing = services.standing_problems(application)
+        return self._problems(Claim(application))
+
+    def _problems(self, claim: Claim) -> dict[str, list[str]]:
+        """Every step's check, and the conditions of R-7.1 that must still hold (选择人员)."""
+        problems = self.steps.problems(claim)
+        standing = services.standing_problems(claim.application)
         return {"select": standing, **problems} if standing else problems
 
     def approve(self, *, application, by, data: dict) -> None:
@@ -53,9 +57,7 @@ class PensionClaim(BusinessType):
             "claim": checks.claim_summary(claim),
             "claim_tables": [(title, table_rows(table, claim)) for title, table in DETAIL_TABLES],
             "open_case": open_case,
-            "claim_problems": [
-                (labels[key], found) for key, found in self.validate(application).items()
-            ]
+            "claim_problems": [(labels[key], found) for key, found in self._problems(claim).items()]
             if open_case
             else [],
         }
