@@ -308,8 +308,9 @@ def review_queue(request):
 
 def _review_page(request, application, *, reject_form=None, approval_form=None, status=200):
     business = progress_registry.get(application.business_code)
-    if approval_form is None and business.approval_form is not None:
+    if approval_form is None and business is not None and business.approval_form is not None:
         approval_form = business.approval_form(application=application)
+    detail_template, detail = progress_registry.detail_of(application)
     return render(
         request,
         "backoffice/review_case.html",
@@ -318,10 +319,10 @@ def _review_page(request, application, *, reject_form=None, approval_form=None, 
             "module": "review",
             "events": progress_selectors.timeline(application),
             "slots": progress_selectors.material_slots(application),
-            "detail_template": business.detail_template,
+            "detail_template": detail_template,
             "reject_form": reject_form or RejectForm(),
             "approval_form": approval_form,
-            **business.detail_context(application),
+            **detail,
         },
         status=status,
     )
@@ -341,7 +342,7 @@ def review_approve(request, pk):
     business = progress_registry.get(application.business_code)
     approval_form = None
     data = {}
-    if business.approval_form is not None:
+    if business is not None and business.approval_form is not None:
         approval_form = business.approval_form(request.POST, application=application)
         if not approval_form.is_valid():
             return _review_page(request, application, approval_form=approval_form, status=400)

@@ -19,12 +19,15 @@ if TYPE_CHECKING:
     from progress.steps import CaseSteps
 
 
+GENERIC_DETAIL = "progress/businesses/generic_detail.html"
+
+
 class BusinessType(ABC):
     code: ClassVar[str]
     name: ClassVar[str | Promise]
     steps: ClassVar[CaseSteps]
     # Renders the submitted data on the case and review pages with `detail_context`.
-    detail_template: ClassVar[str] = "progress/businesses/generic_detail.html"
+    detail_template: ClassVar[str] = GENERIC_DETAIL
     # Extra fields the reviewer fills when approving: a form taking (data=None, application=…).
     approval_form: ClassVar[type[forms.Form] | None] = None
     # Businesses that may not be under way for the same person at the same time as this one
@@ -84,6 +87,15 @@ def label(code: str) -> str:
     """The business name shown to users."""
     business = get(code)
     return str(business.name) if business is not None else code
+
+
+def detail_of(application: Application) -> tuple[str, dict]:
+    """The template and context that show a case's data; a business no longer registered
+    still shows its raw data."""
+    business = get(application.business_code)
+    if business is None:
+        return GENERIC_DETAIL, {}
+    return business.detail_template, business.detail_context(application)
 
 
 def exclusive_codes(code: str) -> set[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from progress import registry
 from progress.models import Application, ApplicationEvent, Attachment, MaterialType
@@ -172,6 +173,8 @@ def rejection(application: Application) -> ApplicationEvent | None:
 def resume_url(application: Application) -> str:
     """Where 继续填写 / 修改 lead: the step where the case was last saved."""
     business = registry.get(application.business_code)
+    if business is None:  # a business no longer offered: its case can only be read
+        return reverse("progress:detail", args=[application.pk])
     navigation = business.steps.navigation(business.draft(application))
     return navigation.url(navigation.resume)
 

@@ -151,6 +151,8 @@ def case_save(*, application: Application, data: dict, by, version: int | None) 
     application = _locked(application)
     if application.status not in EDITABLE:
         raise ValidationError(NOT_EDITABLE % {"status": application.get_status_display()})
+    if version is not None and version == application.version - 1 and data == application.data:
+        return application  # a double click: this very save was the last one
     _check_version(application, version)
     application.data = data
     application.version += 1

@@ -23,13 +23,9 @@ from progress.drafts import (
     typed_anything,
 )
 from progress.forms import UploadForm
-from progress.steps import Navigation, Step, StepCheck
+from progress.steps import ENTRY_NOT_ADDED, Navigation, Step, StepCheck
 
 DRAFT_SAVED = _("The draft was saved; continue it any time under “In progress”.")
-ENTRY_NOT_ADDED = _(
-    "The row typed above the table is not in the table yet: press Add (or Save the change), "
-    "or clear it first."
-)
 TOO_MANY_ROWS = _("A table takes at most %(count)d rows.")
 ROW_GONE = _("This row is no longer in the table; the table is shown as it is now.")
 EDIT_NOT_OFFERED = _("Rows of this table cannot be modified; delete the row and add it again.")
@@ -53,10 +49,13 @@ def case_step(request, pk, step):
     current = business.steps.get(step)
     if current is None or not current.in_case:
         raise Http404
-    if application.status not in services.EDITABLE and not current.uploads:
-        return redirect("progress:detail", pk=application.pk)  # read-only now
     page = StepPage(request, application, business, current)
-    if not page.navigation.is_reachable(current):
+    editable = application.status in services.EDITABLE or current.uploads
+    if not (editable and page.navigation.is_reachable(current)):
+        if request.method == "POST":  # changed elsewhere since the page was opened
+            return page.refuse_stale()
+        if not editable:
+            return redirect("progress:detail", pk=application.pk)  # read-only now
         return redirect(page.navigation.url(page.navigation.resume))
     if current.uploads:
         return page.materials()
@@ -112,6 +111,14 @@ class StepPage:
             return self._row_action(action, typed)
         self.errors.append(str(UNKNOWN_BUTTON))
         return self.render(status=400)
+
+    def refuse_stale(self):
+        """A POST to a step that can no longer take it (the case was submitted, or an earlier
+        step reopened, in another window): nothing is written, what was typed is shown."""
+        if self.step.form_class is not None or self.table is not None:
+            self._read(self.request.POST)
+        self.errors.append(str(services.STALE))
+        return self.render(status=409)
 
     def _read(self, post) -> PageInput:
         """What the page carried; the page shows it again as typed if the button is refused."""
@@ -202,6 +209,8 @@ class StepPage:
             typed.editing, typed.entry = action.index, dict(rows[action.index])
         elif action.name == "cancel":
             typed.editing, typed.entry = None, None
+        elif action.name == "update" and typed.editing is None:
+            return self._refuse(ROW_GONE, typed)  # the row being changed is not there
         elif not self._add_row(typed, replace=typed.editing if action.name == "update" else None):
             return self.render(status=400)
         return self._save(typed, lands_on=self.step)
@@ -222,17 +231,31 @@ class StepPage:
         else:
             rows.append(form_values(entry))
             position = len(rows) - 1
-        trial = PageInput(values=typed.values, rows=rows)
-        draft = self.draft.with_page(
-            self.step, trial, steps=self.business.steps, lands_on=self.step, done=False
-        )
-        problems = self.step.run_check(draft).row_problems.get(position, [])
+        problems = self._new_row_problems(typed, rows, position)
         for problem in problems:
             entry.add_error(None, problem)
         if problems:
             return False
         typed.rows, typed.entry, typed.editing = rows, None, None
         return True
+
+    def _row_problems(self, typed: PageInput, rows: list[dict]) -> dict[int, list[str]]:
+        trial = PageInput(values=typed.values, rows=rows)
+        draft = self.draft.with_page(
+            self.step, trial, steps=self.business.steps, lands_on=self.step, done=False
+        )
+        return self.step.run_check(draft).row_problems
+
+    def _new_row_problems(self, typed: PageInput, rows: list[dict], position: int) -> list[str]:
+        """What the typed row breaks: its own problems, and those it causes on other rows (an
+        overlap is reported on the later of two rows) that the table did not have before."""
+        before = self._row_problems(typed, typed.rows)
+        after = self._row_problems(typed, rows)
+        found = list(after.get(position, []))
+        for index, problems in after.items():
+            if index != position:
+                found += [p for p in problems if p not in before.get(index, []) and p not in found]
+        return found
 
     # --- 上传资料 -----------------------------------------------------------------------------
     def materials(self, *, problems: dict | None = None, status: int = 200):
@@ -243,7 +266,8 @@ class StepPage:
             if post.get("action", "upload") == "upload":
                 error = self._upload()
                 if error is None:
-                    return redirect(f"{self.request.path}?material={post.get('material', '')}")
+                    url = self.navigation.url(self.step)
+                    return redirect(f"{url}?material={post.get('material', '')}")
                 status = 400
             else:
                 self.version = parse_number(post.get("version"))
@@ -289,8 +313,8 @@ class StepPage:
             "upload_error": error,
             "missing": [s.material_type for s in slots if s.missing],
             "editable": application.status in services.EDITABLE,
-            "return_to": request.path,
-            "upload_url": request.path,
+            "return_to": self.navigation.url(self.step),  # also when 提交 shows this page
+            "upload_url": self.navigation.url(self.step),
             "problems": [
                 (
                     labels.get(key, ""),

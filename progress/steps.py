@@ -27,6 +27,10 @@ from progress.drafts import Draft, form_values, typed_anything
 
 NO_ROWS = _("No rows.")
 STEP_NOT_DONE = _("This step is not completed yet: open it and press Next.")
+ENTRY_NOT_ADDED = _(
+    "The row typed above the table is not in the table yet: press Add (or Save the change), "
+    "or clear it first."
+)
 RESERVED_KEYS = {"submit", "withdraw", "files", "edit"}
 
 
@@ -210,6 +214,9 @@ class CaseSteps:
         for step in self.steps:
             if step.in_case and not step.uploads:
                 messages = step.run_check(draft).messages()
+                entry = draft.entry(step.table) if step.table is not None else None
+                if entry and typed_anything(entry):  # typed and 暂存'd, never added
+                    messages.append(str(ENTRY_NOT_ADDED))
                 if messages:
                     found[step.key] = messages
         return found

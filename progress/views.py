@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
 from portal.http import agent_unit, paginate
-from progress import selectors, services
+from progress import registry, selectors, services
 from progress.drafts import parse_number
 from progress.files import serve_attachment
 from progress.forms import CaseFilterForm
@@ -54,7 +54,8 @@ def completed(request):
 
 @require_safe
 def case_detail(request, pk):
-    application, business = case_and_business(request, pk)
+    application = selectors.case_for_unit(unit=agent_unit(request), pk=pk)
+    detail_template, detail = registry.detail_of(application)
     return render(
         request,
         "progress/case_detail.html",
@@ -62,8 +63,8 @@ def case_detail(request, pk):
             "case": application,
             "events": selectors.timeline(application),
             "slots": selectors.material_slots(application),
-            "detail_template": business.detail_template,
-            **business.detail_context(application),
+            "detail_template": detail_template,
+            **detail,
         },
     )
 

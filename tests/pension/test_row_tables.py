@@ -170,3 +170,71 @@ def test_reopening_a_claim_lands_where_it_was_last_saved(agent_client, unit):
     assert agent_client.get(f"/progress/{claim.pk}/edit/")["Location"] == step_url(
         claim, "special_jobs"
     )
+
+
+def test_modify_that_overlaps_another_row_is_refused(agent_client, unit):
+    claim = through_positions(agent_client, retiring_person(unit))
+    first = dict(POSITION, start="2015-03", end="2016-12", document="")
+    later = dict(POSITION, start="2018-03", end="2019-12", title="科长", document="")
+    changed = {"start": "2018-06", "end": "2018-12", "title": "副科长", "direction": "up"}
+    post = {
+        "version": claim.version,
+        "action": "update",
+        "editing": "0",
+        **rows("positions", first, later),
+        **entry(changed),
+    }
+    response = agent_client.post(step_url(claim, "positions"), post)
+    assert response.status_code == 400 and "与其他行重叠" in response.content.decode()
+    assert Application.objects.get(pk=claim.pk).version == claim.version
+
+
+def test_save_the_change_without_the_row_being_changed_adds_nothing(agent_client, unit):
+    claim = through_positions(agent_client, retiring_person(unit))
+    post = {
+        "version": claim.version,
+        "action": "update",
+        "editing": "9",
+        **rows("positions", POSITION),
+        **entry(dict(POSITION, start="2021-01", end="")),
+    }
+    response = agent_client.post(step_url(claim, "positions"), post)
+    assert response.status_code == 400 and "已不在表格中" in response.content.decode()
+    assert Application.objects.get(pk=claim.pk).version == claim.version
+
+
+def test_a_double_click_on_add_adds_the_row_once(agent_client, unit):
+    claim = through_positions(agent_client, retiring_person(unit))
+    post = {"version": claim.version, "action": "add", **entry(POSITION)}
+    first = agent_client.post(step_url(claim, "positions"), post)
+    second = agent_client.post(step_url(claim, "positions"), post)
+    assert first.status_code == second.status_code == 302
+    claim.refresh_from_db()
+    assert len(claim.data["positions"]) == 1
+
+
+def test_a_post_to_a_step_reopened_elsewhere_keeps_the_input(agent_client, unit):
+    claim = through_positions(agent_client, retiring_person(unit))
+    # In another window step ③ is saved again with an error, so ④ … ⑥ cannot be opened.
+    agent_client.post(step_url(claim, "basic"), basic_post(claim, action="save", service_years="3"))
+    post = {"version": claim.version, "action": "save", **entry({"title": "旧窗口的输入"})}
+    response = agent_client.post(step_url(claim, "positions"), post)
+    html = response.content.decode()
+    assert response.status_code == 409 and "另一个窗口" in html and 'value="旧窗口的输入"' in html
+
+
+def test_a_row_typed_but_never_added_is_named_at_submit(agent_client, unit, media):
+    from tests.pension.test_submit_and_review import ready_claim, submit
+
+    claim = ready_claim(agent_client, retiring_person(unit), media)
+    agent_client.post(
+        step_url(claim, "positions"),
+        {"version": claim.version, "action": "save", **entry({"title": "未加入的职务"})},
+    )
+    claim.refresh_from_db()
+    response = submit(agent_client, claim)
+    html = response.content.decode()
+    assert response.status_code == 400 and "尚未加入表格" in html
+    # The page shown by 提交 is the 上传资料 step: its forms post there, not to 提交.
+    assert f'action="{step_url(claim, "materials")}"' in html
+    assert f'href="{step_url(claim, "materials")}?material=' in html

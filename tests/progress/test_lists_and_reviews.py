@@ -243,3 +243,12 @@ def test_staff_preview_may_be_framed_by_our_pages_and_missing_files_are_404(
     assert staff_client.get(url)["X-Frame-Options"] == "SAMEORIGIN"
     default_storage.delete(attachment.stored_name)
     assert staff_client.get(url).status_code == 404
+
+
+def test_a_case_of_a_business_no_longer_offered_is_still_listed_and_shown(agent_client, unit):
+    application = make_case(unit)
+    Application.objects.filter(pk=application.pk).update(business_code="retired_business")
+    html = text(agent_client.get(IN_PROGRESS))
+    assert f'href="/progress/{application.pk}/">继续填写' in html
+    assert agent_client.get(f"/progress/{application.pk}/").status_code == 200
+    assert agent_client.get(f"/progress/{application.pk}/materials/").status_code == 404
