@@ -48,6 +48,24 @@ def browser():
         browser.close()
 
 
+def screenshot_of(page, name: str) -> None:
+    """Keep a full-page screenshot under var/screenshots/. Headless Chromium now and then
+    refuses to capture a page of a second tab ("Unable to capture screenshot"): the tab is
+    brought to the front and asked again."""
+    from playwright.sync_api import Error
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for attempt in range(3):
+        try:
+            page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+            return
+        except Error as error:
+            if "Unable to capture screenshot" not in str(error) or attempt == 2:
+                raise
+            page.bring_to_front()
+            page.wait_for_timeout(250)
+
+
 class Visitor:
     """A browser tab that checks every page it visits."""
 
@@ -71,8 +89,7 @@ class Visitor:
     def check(self, screenshot: str) -> None:
         """Console clean, no serious accessibility violation; keep a screenshot."""
         self.page.wait_for_load_state("load")
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SCREENSHOTS / f"{screenshot}.png"), full_page=True)
+        screenshot_of(self.page, f"{screenshot}.png")
         assert not self.console_errors, f"browser console errors: {self.console_errors}"
         self.page.add_script_tag(path=str(AXE))
         results = self.page.evaluate(

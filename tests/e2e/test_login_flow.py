@@ -8,6 +8,7 @@ import pytest
 from accounts.rules import initial_password
 from accounts.services import unit_account_open
 from appcenter.models import AppUser
+from tests.e2e.conftest import screenshot_of
 from tests.factories import AgentFactory, UnitFactory, resident_id
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -33,7 +34,7 @@ def read_code_in_app(browser_context, base_url: str) -> str:
         app.fill("input[name=id_number]", AGENT_ID)
         app.fill("input[name=phone]", "13945458823")
         app.click("button[type=submit]")
-    app.screenshot(path="var/screenshots/app-message-center.png")
+    screenshot_of(app, "app-message-center.png")
     code = app.locator("[data-code]").first.inner_text().strip()
     app.close()
     return code

@@ -4,7 +4,7 @@ every step are kept under var/screenshots/."""
 
 import pytest
 
-from tests.e2e.conftest import VIEWPORT, login_cookie
+from tests.e2e.conftest import VIEWPORT, login_cookie, screenshot_of
 from tests.pension.conftest import retiring_person
 from tests.progress.conftest import pdf_bytes
 
@@ -115,7 +115,7 @@ def test_whole_claim_until_the_retired_roster(
     review.goto(f"{live_server.url}/backoffice/reviews/")
     review.click("tbody a")
     assert "各项规则校验均已通过" in review.inner_text("main")
-    review.screenshot(path=str(visitor_screenshots() / "pension-8-review.png"), full_page=True)
+    screenshot_of(review, "pension-8-review.png")
     review.fill("[name=monthly_pension]", "6543.21")
     review.click(".review-actions .button:not(.button-secondary)")
     review.wait_for_url("**/backoffice/reviews/")
@@ -124,9 +124,3 @@ def test_whole_claim_until_the_retired_roster(
     visitor.visit("/roster/retired/", "pension-9-retired-roster")
     assert "王退休" in page.inner_text("tbody")
     assert "6543.21" in page.inner_text("tbody") or "6,543.21" in page.inner_text("tbody")
-
-
-def visitor_screenshots():
-    from tests.e2e.conftest import SCREENSHOTS
-
-    return SCREENSHOTS

@@ -3,7 +3,7 @@ and the login form still works as plain submits."""
 
 import pytest
 
-from tests.e2e.conftest import VIEWPORT, login_cookie
+from tests.e2e.conftest import VIEWPORT, login_cookie, screenshot_of
 from tests.factories import AgentFactory, UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,7 +20,7 @@ def test_avatar_menu_items_are_links_without_javascript(browser, live_server):
     assert page.get_by_role("link", name="修改密码").is_visible()
     logout = page.get_by_role("button", name="退出登录")
     assert logout.is_visible()
-    page.screenshot(path="var/screenshots/home-no-javascript.png")
+    screenshot_of(page, "home-no-javascript.png")
     logout.click()
     page.wait_for_load_state()
     assert page.get_by_text("您已退出登录").is_visible()
@@ -72,5 +72,5 @@ def test_pension_claim_rows_are_added_modified_and_deleted_without_javascript(br
     page.wait_for_load_state()
     assert "学徒期" not in page.inner_text(".rows-table")
     assert page.input_value("[name=salary_2014_title]") == "科员"
-    page.screenshot(path="var/screenshots/pension-rows-no-javascript.png", full_page=True)
+    screenshot_of(page, "pension-rows-no-javascript.png")
     context.close()
