@@ -9,6 +9,7 @@ from pension import claim as claim_data
 from pension.claim import Claim
 from pension.forms import AdjustmentRowForm, BankForm, BasicForm, PositionRowForm, SpecialJobRowForm
 from pension.rules import RetirementType
+from pension.selectors import contribution_history
 from progress.steps import MATERIALS, CaseSteps, RowTable, Step
 
 MONTHS = _("Months")
@@ -54,8 +55,6 @@ def _rule(claim: Claim) -> dict:
 
 
 def _history(claim: Claim) -> dict:
-    from pension.selectors import contribution_history
-
     return {
         "history": contribution_history(claim.person),
         "months": range(1, 13),
