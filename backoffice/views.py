@@ -30,6 +30,7 @@ from backoffice.forms import (
 from progress import registry as progress_registry
 from progress import selectors as progress_selectors
 from progress import services as progress_services
+from progress.drafts import parse_number
 from progress.files import serve_attachment
 from progress.forms import RejectForm, ReviewFilterForm
 
@@ -348,7 +349,12 @@ def review_approve(request, pk):
             return _review_page(request, application, approval_form=approval_form, status=400)
         data = approval_form.cleaned_data
     try:
-        progress_services.application_approve(application=application, by=request.user, data=data)
+        progress_services.application_approve(
+            application=application,
+            by=request.user,
+            data=data,
+            version=parse_number(request.POST.get("version")),
+        )
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect("backoffice:review_case", pk=application.pk)
@@ -365,7 +371,10 @@ def review_reject(request, pk):
         return _review_page(request, application, reject_form=reject_form, status=400)
     try:
         progress_services.application_reject(
-            application=application, by=request.user, reason=reject_form.cleaned_data["reason"]
+            application=application,
+            by=request.user,
+            reason=reject_form.cleaned_data["reason"],
+            version=parse_number(request.POST.get("version")),
         )
     except ValidationError as error:
         messages.error(request, error.messages[0])

@@ -141,9 +141,11 @@ def seed_cases(scenario_codes: set[str], *, claim_code: str) -> int:
     )
     _reduction(unit, persons[0], reason="transfer", by=account)
     returned = _reduction(unit, persons[1], reason="resignation", by=account)
-    case_services.application_reject(application=returned, by=staff, reason=REJECTION)
+    case_services.application_reject(
+        application=returned, by=staff, reason=REJECTION, version=returned.version
+    )
     approved = _reduction(unit, persons[2], reason="transfer", by=account)
-    case_services.application_approve(application=approved, by=staff)
+    case_services.application_approve(application=approved, by=staff, version=approved.version)
     if not Person.objects.filter(id_number=DEMO_ADDITION_ID).exists():
         enrollment_services.addition_start(
             unit=unit, id_type="resident_id", id_number=DEMO_ADDITION_ID, by=account

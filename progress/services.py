@@ -33,6 +33,8 @@ UNKNOWN_BUSINESS = _("This business is not offered.")
 OPEN_EXCLUSIVE_CASE = _(
     "%(name)s has a %(business)s case in progress; finish or withdraw it first."
 )
+REVIEWED_OTHER_VERSION = _("The case was updated meanwhile; review it again.")
+NOT_APPROVABLE = _("The case cannot be approved as it stands: %(problems)s")
 # One message for a missing, malformed or outdated page version, whatever the button.
 STALE = _(
     "This case was changed after this page was opened (in another window or by a colleague), "
@@ -204,24 +206,45 @@ def application_submit(*, application: Application, by, version: int | None) -> 
     return _transition(application, "submit", by=by)[0]
 
 
+def _check_reviewed(application: Application, version: int | None) -> None:
+    """A decision is about the content the reviewer saw: a case returned and resubmitted since
+    the review page was opened is reviewed again."""
+    if version is None or version != application.version:
+        raise ValidationError(REVIEWED_OTHER_VERSION, code="stale")
+
+
 @transaction.atomic
-def application_reject(*, application: Application, by, reason: str) -> Application:
+def application_reject(
+    *, application: Application, by, reason: str, version: int | None
+) -> Application:
     """审核不通过: the reason is shown to the unit word for word under 办理中."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(REASON_REQUIRED, code="reason")
-    return _transition(_locked(application), "reject", by=by, note=reason)[0]
+    application = _locked(application)
+    if application.status == Status.REJECTED:
+        return application  # a double click
+    _check_reviewed(application, version)
+    return _transition(application, "reject", by=by, note=reason)[0]
 
 
 @transaction.atomic
-def application_approve(*, application: Application, by, data: dict | None = None) -> Application:
-    """审核通过: the business's own handler runs in this same transaction."""
-    application, changed = _transition(_locked(application), "approve", by=by)
-    if changed:
-        business = registry.get(application.business_code)
-        if business is None:
-            raise ValidationError(UNKNOWN_BUSINESS, code="business")
-        business.approve(application=application, by=by, data=data or {})
+def application_approve(
+    *, application: Application, by, version: int | None, data: dict | None = None
+) -> Application:
+    """审核通过: the case is checked again as 提交 checked it (what approval applies must be
+    valid whatever is stored), then the business's own handler runs in this same transaction."""
+    application = _locked(application)
+    if application.status == Status.APPROVED:
+        return application  # a double click
+    _check_reviewed(application, version)
+    if application.status == Status.SUBMITTED:
+        problems = submit_problems(application)
+        if problems:
+            found = "；".join(message for messages in problems.values() for message in messages)
+            raise ValidationError(NOT_APPROVABLE % {"problems": found}, code="invalid")
+    application = _transition(application, "approve", by=by)[0]
+    registry.get(application.business_code).approve(application=application, by=by, data=data or {})
     return application
 
 

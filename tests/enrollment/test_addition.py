@@ -240,9 +240,12 @@ def submit_and_approve(agent_client, unit, url):
         upload=upload("录用审批.pdf", pdf_bytes()),
     )
     agent_client.post(f"/progress/{application.pk}/submit/", {"version": application.version})
+    application.refresh_from_db()
     staff = Client()
     staff.force_login(UserFactory(username="guitai", county=unit.county))
-    response = staff.post(f"/backoffice/reviews/{application.pk}/approve/")
+    response = staff.post(
+        f"/backoffice/reviews/{application.pk}/approve/", {"version": application.version}
+    )
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == "approved"
@@ -325,7 +328,7 @@ def test_reduction_then_continuation_of_the_same_person(agent_client, unit, sett
         application=reduction, by=unit.account, version=reduction.version
     )
     staff = UserFactory(username="guitai", county=unit.county)
-    case_services.application_approve(application=reduction, by=staff)
+    case_services.application_approve(application=reduction, by=staff, version=reduction.version)
     assert InsuranceRelation.objects.get(person=person).status == "suspended"
     assert person.name not in agent_client.get("/roster/active/").content.decode()
 

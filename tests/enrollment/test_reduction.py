@@ -150,7 +150,8 @@ def test_whole_reduction_then_approval_removes_from_roster(
 
     staff = Client()
     staff.force_login(UserFactory(username="guitai", county=unit.county))
-    staff.post(f"/backoffice/reviews/{application.pk}/approve/")
+    application.refresh_from_db()
+    staff.post(f"/backoffice/reviews/{application.pk}/approve/", {"version": application.version})
     relation = InsuranceRelation.objects.get(person=person)
     assert relation.status == status
     assert relation.end_month == YearMonth.current() - 1
@@ -183,11 +184,13 @@ def test_a_returned_reduction_shows_the_reason_on_its_form(agent_client, unit, s
             business_code="staff_reduction", code="reduction_proof"
         ),
     )
-    case_services.application_submit(
+    application = case_services.application_submit(
         application=application, by=unit.account, version=application.version
     )
     staff = UserFactory(username="guitai", county=unit.county)
-    case_services.application_reject(application=application, by=staff, reason="请补充调令")
+    case_services.application_reject(
+        application=application, by=staff, reason="请补充调令", version=application.version
+    )
     html = agent_client.get(url).content.decode()
     assert "县区办事大厅退回了该业务：请补充调令" in html
     assert 'value="调往南昌市西湖区"' in html or "调往南昌市西湖区" in html

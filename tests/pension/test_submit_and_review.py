@@ -143,6 +143,7 @@ def approve(reviewer, claim, month, pension):
             "retirement_month_0": month.year,
             "retirement_month_1": month.month,
             "monthly_pension": pension,
+            "version": Application.objects.get(pk=claim.pk).version,  # what the page showed
         },
     )
 
@@ -198,7 +199,9 @@ def test_returned_claim_is_modified_and_resubmitted_through_the_wizard(
     claim = ready_claim(agent_client, person, media)
     submit(agent_client, claim)
     claim.refresh_from_db()
-    case_services.application_reject(application=claim, by=staff, reason="2014年9月工资有误")
+    case_services.application_reject(
+        application=claim, by=staff, reason="2014年9月工资有误", version=claim.version
+    )
     page = agent_client.get("/pension/").content.decode()
     assert f"/progress/{claim.pk}/edit/" in page and "修改" in page
     opened = agent_client.get(f"/progress/{claim.pk}/edit/", follow=True)

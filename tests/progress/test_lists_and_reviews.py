@@ -34,9 +34,11 @@ def test_r9_2_in_progress_shows_drafts_submitted_and_rejected_with_latest_progre
     make_case(unit, person_name="草稿人")
     submitted_case(unit, name="待审人")
     rejected = submitted_case(unit, name="退回人")
-    services.application_reject(application=rejected, by=staff, reason="减员证明材料不清晰")
+    services.application_reject(
+        application=rejected, by=staff, reason="减员证明材料不清晰", version=rejected.version
+    )
     approved = submitted_case(unit, name="办结人")
-    services.application_approve(application=approved, by=staff)
+    services.application_approve(application=approved, by=staff, version=approved.version)
     make_case(other_unit, person_name="外单位人")
     html = text(agent_client.get(IN_PROGRESS))
     assert "草稿人" in html and "已暂存" in html and "继续填写" in html
@@ -150,7 +152,8 @@ def test_review_reject_needs_a_reason_and_the_unit_sees_it(staff_client, client,
     response = staff_client.post(f"/backoffice/reviews/{application.pk}/reject/", {"reason": ""})
     assert response.status_code == 400
     staff_client.post(
-        f"/backoffice/reviews/{application.pk}/reject/", {"reason": "请补充调出审批文件"}
+        f"/backoffice/reviews/{application.pk}/reject/",
+        {"reason": "请补充调出审批文件", "version": application.version},
     )
     application.refresh_from_db()
     assert application.status == "rejected"
@@ -164,7 +167,9 @@ def test_review_approve_runs_the_handler(staff_client, unit, media):
     from tests.progress.conftest import APPROVALS
 
     application = submitted_case(unit)
-    response = staff_client.post(f"/backoffice/reviews/{application.pk}/approve/")
+    response = staff_client.post(
+        f"/backoffice/reviews/{application.pk}/approve/", {"version": application.version}
+    )
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == "approved" and len(APPROVALS) == 1
@@ -211,7 +216,10 @@ def test_a_replayed_submit_after_a_return_does_not_resubmit(agent_client, unit, 
     attach_required(application)
     version = Application.objects.get(pk=application.pk).version
     agent_client.post(f"/progress/{application.pk}/submit/", {"version": version})
-    services.application_reject(application=application, by=staff, reason="请补正")
+    application.refresh_from_db()
+    services.application_reject(
+        application=application, by=staff, reason="请补正", version=application.version
+    )
     agent_client.post(f"/progress/{application.pk}/submit/", {"version": version})  # replay
     application.refresh_from_db()
     assert application.status == "rejected"

@@ -22,9 +22,11 @@ def case_in(unit, status, staff):
             application=application, by=unit.account, version=application.version
         )
     if status == S.REJECTED:
-        services.application_reject(application=application, by=staff, reason="材料不清晰")
+        services.application_reject(
+            application=application, by=staff, reason="材料不清晰", version=application.version
+        )
     if status == S.APPROVED:
-        services.application_approve(application=application, by=staff)
+        services.application_approve(application=application, by=staff, version=application.version)
     if status == S.WITHDRAWN:
         services.application_withdraw(
             application=application, by=unit.account, version=application.version
@@ -40,9 +42,13 @@ def run(action, application, unit, staff):
             application=application, by=unit.account, version=application.version
         )
     if action == "reject":
-        return services.application_reject(application=application, by=staff, reason="不清晰")
+        return services.application_reject(
+            application=application, by=staff, reason="不清晰", version=application.version
+        )
     if action == "approve":
-        return services.application_approve(application=application, by=staff)
+        return services.application_approve(
+            application=application, by=staff, version=application.version
+        )
     return services.application_withdraw(
         application=application, by=unit.account, version=application.version
     )
@@ -115,7 +121,9 @@ def test_double_submit_gives_one_submission_and_one_event(agent_client, unit, me
 def test_reject_needs_a_reason(unit, staff, media):
     application = case_in(unit, S.SUBMITTED, staff)
     with pytest.raises(ValidationError):
-        services.application_reject(application=application, by=staff, reason="  ")
+        services.application_reject(
+            application=application, by=staff, reason="  ", version=application.version
+        )
 
 
 def test_approval_runs_the_business_handler_and_stamps_times(unit, staff, media):
@@ -135,7 +143,7 @@ def test_a_failing_handler_rolls_the_approval_back(unit, staff, media, dummy_bus
 
     registry.register(Broken())
     with pytest.raises(ValidationError):
-        services.application_approve(application=application, by=staff)
+        services.application_approve(application=application, by=staff, version=application.version)
     application.refresh_from_db()
     assert application.status == S.SUBMITTED
     assert not application.events.filter(action="approved").exists()
@@ -153,7 +161,9 @@ def test_two_staff_approving_at_once_approve_once(unit, staff, media):
     def approve():
         try:
             barrier.wait()
-            services.application_approve(application=application, by=staff)
+            services.application_approve(
+                application=application, by=staff, version=application.version
+            )
         except Exception as error:
             errors.append(error)
         finally:
