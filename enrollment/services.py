@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
@@ -111,11 +111,7 @@ class AdditionDecision:
 def addition_decide(*, id_type: str, id_number: str) -> AdditionDecision:
     """新登记 / 新参保 / 续保 for an ID, or a refusal (ValidationError) that names no unit."""
     person = Person.objects.filter(id_type=id_type, id_number=id_number).first()
-    open_case = Application.objects.filter(
-        business_code=STAFF_ADDITION,
-        status__in=Application.IN_PROGRESS,
-        subject_id_number=id_number,
-    ).exists()
+    open_case = _open_addition(id_number) is not None
     if person is None:
         state = rules.PersonState(known=False, open_addition_case=open_case)
     else:
@@ -134,28 +130,38 @@ def addition_decide(*, id_type: str, id_number: str) -> AdditionDecision:
     return AdditionDecision(business_type=business_type, person=person)
 
 
-@transaction.atomic
-def addition_start(*, unit, id_type: str, id_number: str, by) -> Application:
-    """A draft addition case for the ID; the unit's own open case for it is returned as is."""
-    existing = Application.objects.filter(
-        unit=unit,
+def _open_addition(id_number: str) -> Application | None:
+    return Application.objects.filter(
         business_code=STAFF_ADDITION,
         status__in=Application.IN_PROGRESS,
         subject_id_number=id_number,
     ).first()
-    if existing is not None:
+
+
+@transaction.atomic
+def addition_start(*, unit, id_type: str, id_number: str, by) -> Application:
+    """A draft addition case for the ID; the unit's own open case for it is returned as is."""
+    existing = _open_addition(id_number)
+    if existing is not None and existing.unit_id == unit.pk:
         return existing
     decision = addition_decide(id_type=id_type, id_number=id_number)
     person = decision.person
-    return case_services.application_create(
-        unit=unit,
-        business_code=STAFF_ADDITION,
-        by=by,
-        person=person,
-        subject_name=person.name if person else "",
-        subject_id_number=id_number,
-        data={"type": decision.business_type, "id_type": id_type, "id_number": id_number},
-    )
+    try:
+        with transaction.atomic():
+            return case_services.application_create(
+                unit=unit,
+                business_code=STAFF_ADDITION,
+                by=by,
+                person=person,
+                subject_name=person.name if person else "",
+                subject_id_number=id_number,
+                data={"type": decision.business_type, "id_type": id_type, "id_number": id_number},
+            )
+    except IntegrityError:  # started at the same moment elsewhere (one open case per ID)
+        existing = _open_addition(id_number)
+        if existing is not None and existing.unit_id == unit.pk:
+            return existing
+        raise ValidationError(REFUSALS[rules.REFUSED_OPEN_CASE], code="open_case") from None
 
 
 def average_wage(year: int) -> Decimal:

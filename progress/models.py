@@ -72,6 +72,14 @@ class Application(models.Model):
                 condition=Q(status__in=["draft", "submitted", "rejected", "approved", "withdrawn"]),
                 name="application_status_known",
             ),
+            # A person still to be registered has one case of a business under way at a time,
+            # whatever the concurrency (two tabs, two units typing the same new ID number).
+            models.UniqueConstraint(
+                fields=["business_code", "subject_id_number"],
+                condition=Q(status__in=["draft", "submitted", "rejected"])
+                & ~Q(subject_id_number=""),
+                name="application_one_open_case_per_subject",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,3 +1,4 @@
+import datetime
 import io
 
 import pytest
@@ -5,8 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.services import unit_account_open
 from progress import registry, services
+from progress.models import Application
 from progress.steps import MATERIALS, CaseSteps
-from tests.factories import AgentFactory, CountyFactory, UnitFactory, UserFactory
+from tests.factories import AgentFactory, CountyFactory, UnitFactory, UserFactory, resident_id
 
 APPROVALS: list[dict] = []
 
@@ -99,15 +101,19 @@ def staff_client(client, staff):
 
 
 def make_case(unit, *, person_name="王芳", status=None, by=None):
-    application = services.application_create(
+    """A draft of the stand-in business for a person still to be registered (each case its
+    own ID number: one open case per person and business)."""
+    sequence = Application.objects.count() * 2 + 1
+    return services.application_create(
         unit=unit,
         business_code=DUMMY.code,
         by=by or unit.account,
         subject_name=person_name,
-        subject_id_number="360102198602140779",
+        subject_id_number=resident_id(
+            county="360102", birth=datetime.date(1986, 2, 14), sequence=sequence
+        ),
         data={"减员原因": "调出"},
     )
-    return application
 
 
 def pdf_bytes() -> bytes:
