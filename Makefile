@@ -59,7 +59,6 @@ messages: deps
 run: deps messages
 	mkdir -p var
 	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py createcachetable
 	$(PY) manage.py seed_demo --manifest var/demo-manifest.json
 	DEBUG=$${DEBUG:-True} $(PY) manage.py runserver $(HOST):$(PORT)
 

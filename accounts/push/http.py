@@ -2,9 +2,10 @@
 
 POST `PUSH_HTTP_URL` with a JSON body {id_number, title, body, code}; headers `X-Push-Timestamp`
 (Unix seconds) and `X-Push-Signature` = hex HMAC-SHA256 over "<timestamp>.<body>" with the shared
-secret `PUSH_HTTP_SECRET`. 2xx is delivered; 404 or {"error": "not_registered"} means the person
-has not registered the app; anything else, or no answer within `PUSH_HTTP_TIMEOUT` seconds
-(one retry), is a failure.
+secret `PUSH_HTTP_SECRET`. 2xx is delivered; an answer {"error": "not_registered"} means the
+person has not registered the app; anything else, or no answer within `PUSH_HTTP_TIMEOUT`
+seconds (one retry), is a failure. A bare 404 is a failure too (a wrong URL must not tell the
+agent to register the app), logged as an error.
 """
 
 from __future__ import annotations
@@ -62,11 +63,16 @@ class HttpBackend(BaseBackend):
                         return
                     last_error = DeliveryFailed(f"HTTP {response.status}")
             except urllib.error.HTTPError as error:
-                if error.code == 404 or _says_not_registered(error):
+                if _says_not_registered(error):
                     raise NotRegistered(id_number) from None
                 last_error = error
-                if 400 <= error.code < 500:
-                    break  # a refusal will not change on retry
+                if 400 <= error.code < 500:  # a refusal will not change on retry
+                    logger.error(
+                        "push refused by %s: HTTP %d (check PUSH_HTTP_URL and PUSH_HTTP_SECRET)",
+                        settings.PUSH_HTTP_URL,
+                        error.code,
+                    )
+                    break
             except (
                 urllib.error.URLError,
                 http.client.HTTPException,

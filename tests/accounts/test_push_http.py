@@ -22,6 +22,7 @@ class Platform:
     def __init__(self):
         self.requests: list[dict] = []
         self.statuses: list[int] = []
+        self.bodies: list[bytes] = []  # what each answer says ({} unless queued here)
         self.delay = 0.0
         platform = self
 
@@ -31,7 +32,7 @@ class Platform:
                 platform.requests.append({"headers": dict(self.headers), "body": body})
                 time.sleep(platform.delay)
                 status = platform.statuses.pop(0) if platform.statuses else 200
-                payload = b'{"error": "not_registered"}' if status == 422 else b"{}"
+                payload = platform.bodies.pop(0) if platform.bodies else b"{}"
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(payload)))
@@ -105,12 +106,25 @@ def test_a_slow_platform_times_out(platform):
     assert time.monotonic() - started < 2.5  # two attempts of 0.5 s, not two of 1 s
 
 
+NOT_REGISTERED = b'{"error": "not_registered"}'
+
+
 @pytest.mark.parametrize("status", [404, 422])
 def test_not_registered_answers(platform, status):
-    platform.statuses = [status]
+    platform.statuses, platform.bodies = [status], [NOT_REGISTERED]
     with pytest.raises(push.NotRegistered):
         send()
     assert len(platform.requests) == 1
+
+
+@pytest.mark.parametrize("status", [404, 401, 422])
+def test_a_refusal_that_does_not_say_not_registered_is_a_logged_failure(platform, caplog, status):
+    """A bare 404 (a wrong PUSH_HTTP_URL) must not send the agent off to register the app."""
+    platform.statuses = [status]
+    with pytest.raises(push.DeliveryFailed):
+        send()
+    assert len(platform.requests) == 1
+    assert any(r.levelname == "ERROR" and "push refused" in r.message for r in caplog.records)
 
 
 def test_unreachable_platform_fails(settings):
