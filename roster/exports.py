@@ -39,10 +39,15 @@ def retired_columns():
 
 
 def _plain_cell(value):
-    """A text starting like a formula (=, +, -, @) is written as text, not evaluated."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
+    """A text starting like a formula (=, +, -, @) is written as text, not evaluated; control
+    characters already stored (a Word line break in a name) are left out, which Excel cannot
+    hold."""
+    if not isinstance(value, str):
+        return value
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def xlsx_response(*, rows, columns, title: str, filename: str) -> FileResponse:

@@ -79,6 +79,15 @@ def test_file_names_are_sanitised(agent_client, unit, media):
     assert names == ["passwd.pdf", "证明1.pdf"]
 
 
+def test_control_and_direction_characters_leave_file_names(agent_client, unit, media):
+    """U+202E turns "报告\u202efdp.exe" into what reads as "报告exe.pdf"; C0/C1 controls too."""
+    application = make_case(unit)
+    post_file(agent_client, application, "报告\u202efdp.exe", pdf_bytes())
+    post_file(agent_client, application, "说明\x0b\x85\u2066材料.pdf", pdf_bytes())
+    names = sorted(Attachment.objects.values_list("original_name", flat=True))
+    assert names == ["报告fdp.pdf", "说明材料.pdf"]
+
+
 def test_images_are_re_encoded_so_appended_data_is_dropped(agent_client, unit, media):
     application = make_case(unit)
     post_file(agent_client, application, "a.png", image_bytes("PNG") + b"<?php evil(); ?>")

@@ -161,6 +161,14 @@ def test_r6_2_export_has_the_pages_rows_and_columns(agent_client, unit):
     assert all("*" in row[3] for row in rows[1:])  # ID numbers masked as on the page
 
 
+def test_r6_2_export_holds_control_characters_already_stored(agent_client, unit):
+    """A name typed with Word's manual line break (\x0b) once made every export a 500."""
+    add_person(unit, 1, name="张\x0b三")
+    response = agent_client.get(ACTIVE, {"export": "xlsx"})
+    assert response.status_code == 200
+    assert rows_of(b"".join(response.streaming_content))[1][1] == "张三"
+
+
 def test_r6_3_retired_roster_filters_and_export(agent_client, unit, other_unit):
     add_retiree(unit, 1, datetime.date(2019, 12, 1))
     add_retiree(unit, 2, datetime.date(2020, 1, 1))
