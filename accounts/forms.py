@@ -3,11 +3,13 @@ from django.contrib.auth.forms import PasswordChangeForm as DjangoPasswordChange
 from django.contrib.auth.password_validation import password_validators_help_text_html
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import TextField
+
 
 class LoginForm(forms.Form):
     """R-5.1; field names are a contract (DESIGN §4)."""
 
-    unit_code = forms.CharField(
+    unit_code = TextField(
         label=_("Unit code"),
         max_length=12,
         widget=forms.TextInput(attrs={"autocomplete": "username", "inputmode": "numeric"}),
@@ -19,7 +21,7 @@ class LoginForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
-    code = forms.CharField(
+    code = TextField(
         label=_("Verification code"),
         max_length=6,
         required=False,
@@ -30,9 +32,9 @@ class LoginForm(forms.Form):
 class PasswordResetForm(forms.Form):
     """R-5.4; field names are a contract (DESIGN §4)."""
 
-    unit_code = forms.CharField(label=_("Unit code"), max_length=12)
-    id_number = forms.CharField(label=_("Agent's ID number"), max_length=18)
-    code = forms.CharField(
+    unit_code = TextField(label=_("Unit code"), max_length=12)
+    id_number = TextField(label=_("Agent's ID number"), max_length=18)
+    code = TextField(
         label=_("Verification code"),
         max_length=6,
         required=False,

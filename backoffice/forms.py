@@ -2,19 +2,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.identity import normalise_mobile, normalise_resident_id
+from portal.text import TextField
 
 
 class UnitSearchForm(forms.Form):
-    q = forms.CharField(label=_("Unit name or code"), max_length=100, required=False)
+    q = TextField(label=_("Unit name or code"), max_length=100, required=False)
 
 
 class AgentForm(forms.Form):
     """经办人姓名, 经办人证件号码, 经办人邮箱, 经办人联系电话 (R-2.1, R-2.4)."""
 
-    name = forms.CharField(label=_("Agent name"), max_length=50)
-    id_number = forms.CharField(label=_("Agent ID number"), max_length=18)
+    name = TextField(label=_("Agent name"), max_length=50)
+    id_number = TextField(label=_("Agent ID number"), max_length=18)
     email = forms.EmailField(label=_("Agent e-mail"), max_length=254, required=False)
-    phone = forms.CharField(label=_("Agent mobile phone"), max_length=20)
+    phone = TextField(label=_("Agent mobile phone"), max_length=20)
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
@@ -29,14 +30,14 @@ class AgentForm(forms.Form):
 class ConfirmAgentIdForm(forms.Form):
     """The staff member types the ID number from the agent's card at the counter."""
 
-    id_number = forms.CharField(label=_("ID number on the agent's card"), max_length=18)
+    id_number = TextField(label=_("ID number on the agent's card"), max_length=18)
 
     def clean_id_number(self):
         return normalise_resident_id(self.cleaned_data["id_number"])
 
 
 class StaffLoginForm(forms.Form):
-    username = forms.CharField(
+    username = TextField(
         label=_("User name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "username"}),
@@ -47,7 +48,7 @@ class StaffLoginForm(forms.Form):
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
-    otp_token = forms.CharField(
+    otp_token = TextField(
         label=_("Authenticator code"),
         max_length=6,
         required=False,
@@ -57,7 +58,7 @@ class StaffLoginForm(forms.Form):
 
 
 class TotpConfirmForm(forms.Form):
-    token = forms.CharField(
+    token = TextField(
         label=_("Code shown in the authenticator app"),
         max_length=6,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),

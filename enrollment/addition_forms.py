@@ -15,6 +15,7 @@ from portal.identity import (
     resident_id_birth_date,
     resident_id_sex,
 )
+from portal.text import TextField
 from portal.yearmonth import YearMonth, YearMonthFormField, YearMonthSelectWidget
 from roster.models import Person
 
@@ -49,7 +50,7 @@ DATE_INPUT = forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "maxlength": 10
 
 class AdditionIdForm(forms.Form):
     id_type = forms.ChoiceField(label=_("ID type"), choices=Person.IdType.choices)
-    id_number = forms.CharField(label=_("ID number"), max_length=30)
+    id_number = TextField(label=_("ID number"), max_length=30)
 
     def clean(self):
         data = super().clean()
@@ -71,19 +72,19 @@ class AdditionForm(forms.Form):
     """人员关键信息 + 人员一般信息 + 参保信息, as far as the addition type needs them."""
 
     # 人员关键信息
-    name = forms.CharField(label=_("Name"), max_length=50)
+    name = TextField(label=_("Name"), max_length=50)
     sex = forms.ChoiceField(label=_("Sex"), choices=Person.Sex.choices)
     birth_date = forms.DateField(label=_("Date of birth"), widget=DATE_INPUT)
-    ethnicity = forms.CharField(label=_("Ethnicity"), max_length=20, initial="汉族")
-    nationality = forms.CharField(label=_("Nationality"), max_length=30, initial="中国")
+    ethnicity = TextField(label=_("Ethnicity"), max_length=20, initial="汉族")
+    nationality = TextField(label=_("Nationality"), max_length=30, initial="中国")
     # 人员一般信息
     household_type = forms.ChoiceField(
         label=_("Household registration type"), choices=HOUSEHOLD_TYPES
     )
-    household_address = forms.CharField(label=_("Household registration address"), max_length=200)
+    household_address = TextField(label=_("Household registration address"), max_length=200)
     education = forms.ChoiceField(label=_("Education"), choices=EDUCATION)
-    phone = forms.CharField(label=_("Mobile phone"), max_length=20)
-    address = forms.CharField(label=_("Contact address"), max_length=200)
+    phone = TextField(label=_("Mobile phone"), max_length=20)
+    address = TextField(label=_("Contact address"), max_length=200)
     work_start_date = forms.DateField(label=_("Date started work"), widget=DATE_INPUT)
     staff_category = forms.ChoiceField(
         label=_("Cadre or worker"), choices=Person.StaffCategory.choices

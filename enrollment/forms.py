@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import TextField
 from portal.yearmonth import YearMonthFormField, YearMonthSelectWidget
 
 REASON_CHOICES = [
@@ -19,11 +20,11 @@ class ReductionForm(forms.Form):
     """减员原因, 停保年月, 备注 (R-8.3)."""
 
     reason = forms.ChoiceField(label=_("Reason for leaving"), choices=[("", "—"), *REASON_CHOICES])
-    reason_other = forms.CharField(label=_("Other reason"), max_length=100, required=False)
+    reason_other = TextField(label=_("Other reason"), max_length=100, required=False)
     stop_month = YearMonthFormField(
         label=_("Insurance stops from"), widget=YearMonthSelectWidget(first_year=2014)
     )
-    note = forms.CharField(
+    note = TextField(
         label=_("Note"), max_length=200, required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from pension import rules
 from pension.claim import retirement_group
 from pension.rules import RetirementType, SpecialJobCategory
+from portal.text import TextField
 from portal.yearmonth import YearMonth, YearMonthFormField, YearMonthSelectWidget
 from roster.models import Person, Retirement
 
@@ -101,10 +102,10 @@ class BasicForm(forms.Form):
     unit_agrees = forms.BooleanField(
         label=_("The unit agrees to the deferred retirement"), required=False
     )
-    salary_2014_title = forms.CharField(label=_("Post or position"), max_length=50)
+    salary_2014_title = TextField(label=_("Post or position"), max_length=50)
     salary_2014_post = _money(_("Post salary (yuan)"))
     salary_2014_grade = _money(_("Grade salary (yuan)"))
-    salary_now_title = forms.CharField(label=_("Post or position"), max_length=50)
+    salary_now_title = TextField(label=_("Post or position"), max_length=50)
     salary_now_post = _money(_("Post salary (yuan)"))
     salary_now_grade = _money(_("Grade salary (yuan)"))
     service_years = forms.IntegerField(label=_("Working years: years"), min_value=0, max_value=70)
@@ -194,18 +195,18 @@ class AdjustmentRowForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=BLANK + ADJUSTMENT_KINDS)
     start = _month_text(_("Start month"))
     end = _month_text(_("End month"))
-    reason = forms.CharField(label=_("Reason"), max_length=100)
+    reason = TextField(label=_("Reason"), max_length=100)
 
 
 class SpecialJobRowForm(forms.Form):
     """特殊工种 (R-7.4): one period."""
 
-    name = forms.CharField(label=_("Job"), max_length=50)
+    name = TextField(label=_("Job"), max_length=50)
     category = forms.ChoiceField(label=_("Category"), choices=BLANK + SPECIAL_JOB_CATEGORIES)
     start = _month_text(_("Start month"))
     end = _month_text(_("End month"))
-    employer = forms.CharField(label=_("Unit"), max_length=100)
-    approval = forms.CharField(label=_("Approval document no."), max_length=50, required=False)
+    employer = TextField(label=_("Unit"), max_length=100)
+    approval = TextField(label=_("Approval document no."), max_length=50, required=False)
 
 
 class PositionRowForm(forms.Form):
@@ -217,9 +218,9 @@ class PositionRowForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"placeholder": MONTH_FORMAT_HINT, "maxlength": 7, "size": 8}),
     )
-    title = forms.CharField(label=_("Post or rank"), max_length=50)
+    title = TextField(label=_("Post or rank"), max_length=50)
     direction = forms.ChoiceField(label=_("Promotion or demotion"), choices=BLANK + DIRECTIONS)
-    document = forms.CharField(label=_("Document no."), max_length=50, required=False)
+    document = TextField(label=_("Document no."), max_length=50, required=False)
 
 
 def _digits(value: str) -> str:
@@ -230,9 +231,9 @@ class BankForm(forms.Form):
     """银行账号 (R-7.6)."""
 
     bank = forms.ChoiceField(label=_("Bank"), choices=BLANK + BANKS)
-    holder = forms.CharField(label=_("Account holder"), max_length=50)
-    number = forms.CharField(label=_("Account number"), max_length=30)
-    number_repeat = forms.CharField(label=_("Account number again"), max_length=30)
+    holder = TextField(label=_("Account holder"), max_length=50)
+    number = TextField(label=_("Account number"), max_length=30)
+    number_repeat = TextField(label=_("Account number again"), max_length=30)
     luhn_checked = forms.BooleanField(
         label=_("I have checked the account number against the card"), required=False
     )

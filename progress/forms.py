@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import TextField
 from progress import registry
 from progress.uploads import EMPTY_FILE
 
@@ -15,7 +16,7 @@ class CaseFilterForm(forms.Form):
     """业务名称, 人员信息, 提交时间 (R-9.1, R-9.2)."""
 
     business = forms.ChoiceField(label=_("Business"), required=False)
-    person = forms.CharField(
+    person = TextField(
         label=_("Person (name, ID number or personal code)"), max_length=30, required=False
     )
     submitted_from = forms.DateField(
@@ -50,7 +51,7 @@ NO_FILE = _("Choose a file to upload.")
 
 
 class UploadForm(forms.Form):
-    material = forms.CharField(max_length=40, widget=forms.HiddenInput)
+    material = TextField(max_length=40, widget=forms.HiddenInput)
     file = forms.FileField(
         label=_("File"),
         error_messages={
@@ -62,14 +63,12 @@ class UploadForm(forms.Form):
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    reason = TextField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ReviewFilterForm(forms.Form):
     business = forms.ChoiceField(label=_("Business"), required=False)
-    unit = forms.CharField(label=_("Unit code"), max_length=12, required=False)
+    unit = TextField(label=_("Unit code"), max_length=12, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

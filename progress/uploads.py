@@ -48,9 +48,9 @@ def safe_name(name: str, content_type: str) -> str:
     name = PureWindowsPath(PurePosixPath(name).name).name
     # Control characters (C0, C1) and the bidirectional controls that make "exe.pdf" read
     # as "fdp.exe" are dropped with the characters Windows refuses in names.
-    name = re.sub(
-        r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069<>:\"/\\\\|?*]", "", name
-    ).strip(" .")
+    name = re.sub(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069<>:\"/\\\\|?*]", "", name).strip(
+        " ."
+    )
     stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", name)[:90] or "file"
     return stem + EXTENSIONS[content_type]
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import TextField
 from portal.yearmonth import YearMonthFormField, YearMonthSelectWidget
 
 MONTH_ORDER = _("The end month must not be before the start month.")
@@ -13,9 +14,9 @@ def _month_field(label):
 
 
 class _MonthRangeForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=50, required=False)
-    personal_code = forms.CharField(label=_("Personal code"), max_length=12, required=False)
-    sort = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    name = TextField(label=_("Name"), max_length=50, required=False)
+    personal_code = TextField(label=_("Personal code"), max_length=12, required=False)
+    sort = TextField(required=False, max_length=20, widget=forms.HiddenInput)
     range_fields = ("", "")
 
     def clean(self):
@@ -45,12 +46,12 @@ class RetiredRosterFilterForm(_MonthRangeForm):
 
 
 class PersonSearchForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=50, required=False)
-    personal_code = forms.CharField(label=_("Personal code"), max_length=12, required=False)
+    name = TextField(label=_("Name"), max_length=50, required=False)
+    personal_code = TextField(label=_("Personal code"), max_length=12, required=False)
 
 
 class VerifyForm(forms.Form):
-    code = forms.CharField(label=_("Verification code"), max_length=19, min_length=16)
+    code = TextField(label=_("Verification code"), max_length=19, min_length=16)
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip().upper().replace(" ", "").replace("-", "")
