@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "accounts.middleware.password_change_required",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.ie_edge_mode",
+    "portal.middleware.private_pages_not_stored",
 ]
 
 # Widgets render through the project's templates (templates/portal/widgets/).
