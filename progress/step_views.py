@@ -166,9 +166,7 @@ class StepPage:
 
     def _next(self, typed: PageInput):
         if self.table is not None and self._entry_pending(typed):
-            self.errors.append(str(ENTRY_NOT_ADDED))
-            self._keep_entry(typed)
-            return self.render(status=400)
+            return self._refuse(ENTRY_NOT_ADDED, typed)
         if self.table is not None:
             typed.entry, typed.editing = None, None
         trial = self.draft.with_page(
