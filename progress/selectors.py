@@ -59,13 +59,9 @@ def cases_completed(*, unit, **filters) -> QuerySet[Application]:
     return _with_latest_event(_filtered(cases, **filters)).order_by("-finished_at", "-id")
 
 
-def case_for_unit(*, unit, pk: int, business: str | None = None) -> Application:
-    """The unit's own case (of `business`, when given); another unit's is a 404, as is a case
-    of another business."""
-    cases = Application.objects.select_related("person", "unit")
-    if business is not None:
-        cases = cases.filter(business_code=business)
-    return get_object_or_404(cases, unit=unit, pk=pk)
+def case_for_unit(*, unit, pk: int) -> Application:
+    """The unit's own case; another unit's is a 404."""
+    return get_object_or_404(Application.objects.select_related("person", "unit"), unit=unit, pk=pk)
 
 
 def open_cases(*, unit, business: str, person_ids) -> dict[int, Application]:

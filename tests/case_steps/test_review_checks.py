@@ -11,11 +11,14 @@ from portal.yearmonth import YearMonth
 from progress import services
 from progress.models import Application
 from tests.case_steps.test_versions import open_case
+from tests.enrollment.test_addition import registration_data
 from tests.factories import UserFactory
 from tests.progress.conftest import attach_required
 
 pytestmark = pytest.mark.django_db
 
+# The addition form as posted, less what only a POST carries, is what a draft stores.
+POST_ONLY = {"action", "version", "start_month_0", "start_month_1", "occupational_annuity"}
 VALID = {
     "staff_reduction": lambda: {
         "reason": "transfer",
@@ -24,24 +27,11 @@ VALID = {
         "note": "",
     },
     "staff_addition": lambda: {
+        **{k: v for k, v in registration_data().items() if k not in POST_ONLY},
         "type": "new_registration",
         "id_type": "resident_id",
-        "name": "孙新人",
-        "sex": "M",
-        "birth_date": "1998-03-15",
-        "ethnicity": "汉族",
-        "nationality": "中国",
-        "household_type": "urban",
-        "household_address": "南昌市东湖区某路1号",
-        "education": "bachelor",
-        "phone": "13870001234",
-        "address": "南昌市东湖区某路1号",
-        "work_start_date": "2020-07-01",
-        "staff_category": "cadre",
         "occupational_annuity": True,
         "start_month": str(YearMonth.current()),
-        "base": "7000.00",
-        "employment_type": "institution",
     },
 }
 INVALID = [

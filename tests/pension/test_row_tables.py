@@ -172,35 +172,35 @@ def test_reopening_a_claim_lands_where_it_was_last_saved(agent_client, unit):
     )
 
 
+def refused_update(client, claim, *, editing, table, changed) -> str:
+    """保存修改 of row `editing` with `changed` typed: refused (400), nothing written."""
+    post = {
+        "version": claim.version,
+        "action": "update",
+        "editing": editing,
+        **rows("positions", *table),
+        **entry(changed),
+    }
+    response = client.post(step_url(claim, "positions"), post)
+    assert response.status_code == 400
+    assert Application.objects.get(pk=claim.pk).version == claim.version
+    return response.content.decode()
+
+
 def test_modify_that_overlaps_another_row_is_refused(agent_client, unit):
     claim = through_positions(agent_client, retiring_person(unit))
     first = dict(POSITION, start="2015-03", end="2016-12", document="")
     later = dict(POSITION, start="2018-03", end="2019-12", title="科长", document="")
     changed = {"start": "2018-06", "end": "2018-12", "title": "副科长", "direction": "up"}
-    post = {
-        "version": claim.version,
-        "action": "update",
-        "editing": "0",
-        **rows("positions", first, later),
-        **entry(changed),
-    }
-    response = agent_client.post(step_url(claim, "positions"), post)
-    assert response.status_code == 400 and "与其他行重叠" in response.content.decode()
-    assert Application.objects.get(pk=claim.pk).version == claim.version
+    html = refused_update(agent_client, claim, editing="0", table=[first, later], changed=changed)
+    assert "与其他行重叠" in html
 
 
 def test_save_the_change_without_the_row_being_changed_adds_nothing(agent_client, unit):
     claim = through_positions(agent_client, retiring_person(unit))
-    post = {
-        "version": claim.version,
-        "action": "update",
-        "editing": "9",
-        **rows("positions", POSITION),
-        **entry(dict(POSITION, start="2021-01", end="")),
-    }
-    response = agent_client.post(step_url(claim, "positions"), post)
-    assert response.status_code == 400 and "已不在表格中" in response.content.decode()
-    assert Application.objects.get(pk=claim.pk).version == claim.version
+    changed = dict(POSITION, start="2021-01", end="")
+    html = refused_update(agent_client, claim, editing="9", table=[POSITION], changed=changed)
+    assert "已不在表格中" in html
 
 
 def test_a_double_click_on_add_adds_the_row_once(agent_client, unit):
