@@ -11,6 +11,7 @@ import datetime
 import hashlib
 import json
 import math
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -223,11 +224,16 @@ def _stylesheets(language: str):
     )
 
 
+# Pango and the shared font configuration are not thread-safe: two renders at once in one
+# process (runserver, a threaded worker) fail with Pango-CRITICAL and a ZeroDivisionError.
+_render_lock = threading.Lock()
+
+
 def render_to_pdf(html: str) -> bytes:
-    """HTML -> A4 PDF bytes with the shared stylesheet and font configuration."""
+    """HTML -> A4 PDF bytes with the shared stylesheet and font configuration, one at a time."""
     from weasyprint import HTML
 
-    stylesheets = _stylesheets(translation.get_language() or settings.LANGUAGE_CODE)
-    return HTML(string=html, base_url="static:/", url_fetcher=StaticOnlyFetcher()).write_pdf(
-        stylesheets=list(stylesheets), font_config=_font_config()
-    )
+    with _render_lock:
+        stylesheets = _stylesheets(translation.get_language() or settings.LANGUAGE_CODE)
+        document = HTML(string=html, base_url="static:/", url_fetcher=StaticOnlyFetcher())
+        return document.write_pdf(stylesheets=list(stylesheets), font_config=_font_config())

@@ -381,9 +381,17 @@ class Certificate(models.Model):
         verbose_name_plural = _("issued certificates")
         ordering = ["-issued_at"]
         constraints = [
+            # Two partial constraints, because NULLs never collide in one: a unit certificate
+            # has no person, and twenty parallel prints of one content must still make one.
             models.UniqueConstraint(
                 fields=["kind", "unit", "person", "content_hash"],
+                condition=models.Q(person__isnull=False),
                 name="certificate_one_per_content",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "unit", "content_hash"],
+                condition=models.Q(person__isnull=True),
+                name="certificate_one_per_unit_content",
             ),
         ]
 

@@ -49,16 +49,31 @@ def certificate_issue(*, unit: Unit, person: Person | None, content: dict, by) -
 
 
 def certificate_pdf(*, certificate: Certificate, content: dict, verify_url: str) -> bytes:
-    """The certificate's PDF: from storage when it was rendered before, else rendered now."""
+    """The certificate's PDF: from storage when it was rendered before, else rendered now, once:
+    parallel first prints wait on the certificate's row and then read what the first stored."""
+    stored = _stored_pdf(certificate)
+    if stored is not None:
+        return stored
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        stored = _stored_pdf(certificate)
+        if stored is not None:
+            return stored
+        html = certificates.render_html(
+            content=content, certificate=certificate, verify_url=verify_url
+        )
+        pdf = certificates.render_to_pdf(html)
+        name = default_storage.save(
+            f"certificates/{certificate.content_hash}-{certificate.code}.pdf", ContentFile(pdf)
+        )
+        certificate.pdf_name = name
+        certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
+        certificate.save(update_fields=["pdf_name", "pdf_sha256"])
+    return pdf
+
+
+def _stored_pdf(certificate: Certificate) -> bytes | None:
     if certificate.pdf_name and default_storage.exists(certificate.pdf_name):
         with default_storage.open(certificate.pdf_name, "rb") as stored:
             return stored.read()
-    html = certificates.render_html(content=content, certificate=certificate, verify_url=verify_url)
-    pdf = certificates.render_to_pdf(html)
-    name = default_storage.save(
-        f"certificates/{certificate.content_hash}-{certificate.code}.pdf", ContentFile(pdf)
-    )
-    certificate.pdf_name = name
-    certificate.pdf_sha256 = hashlib.sha256(pdf).hexdigest()
-    certificate.save(update_fields=["pdf_name", "pdf_sha256"])
-    return pdf
+    return None
