@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.middleware.content_security_policy",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -127,12 +128,19 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env.b
         "max_size": env.int("DATABASE_POOL_MAX", default=10),
         "timeout": 10,
     }
+    # With a pool, Django passes `check=ConnectionPool.check_connection`: a connection that
+    # PostgreSQL closed (a restart, a failover) is found and replaced when it is taken from the
+    # pool, instead of failing the request that got it.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------------
 # The database cache by default (shared by every process of the demo); CACHE_URL=redis://… in
 # production so that rate limits and sessions are shared by all app hosts.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://portal_cache")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A Redis that is gone fails fast (503 page) instead of holding every worker.
+    CACHES["default"].setdefault("OPTIONS", {}).update(socket_connect_timeout=2, socket_timeout=2)
 
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Sessions end after 30 minutes without a request (DESIGN §5).
@@ -240,7 +248,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "filters": {"outage_once": {"()": "portal.unavailable.OutageNotLoggedTwice"}},
     "loggers": {
+        "django.request": {"filters": ["outage_once"]},
         "django.db.backends": {"level": "INFO"},
         "weasyprint": {"level": "WARNING"},  # its INFO lines narrate every render
     },

@@ -8,6 +8,8 @@ admin.site.site_header = _("Jiangxi Social Insurance Online Service Hall — adm
 admin.site.site_title = _("Online service hall administration")
 admin.site.index_title = _("Administration")
 
+handler500 = "portal.unavailable.server_error"
+
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),

@@ -3,13 +3,13 @@
 import logging
 
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from portal import unavailable
 from portal.tiles import HOME_TILES
 
 logger = logging.getLogger(__name__)
@@ -25,14 +25,14 @@ def home(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the database answers, 503 otherwise (for the load balancer)."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        logger.exception("health check: database unreachable")
-        return HttpResponse("database unreachable\n", status=503, content_type="text/plain")
+    """200 when the database and the cache answer, 503 naming the one that does not (for the
+    load balancer: a host without its stores cannot serve a page)."""
+    down = unavailable.stores_down()
+    if down:
+        logger.error("health check: %s unreachable", " and ".join(down))
+        return HttpResponse(
+            f"{' and '.join(down)} unreachable\n", status=503, content_type="text/plain"
+        )
     return HttpResponse("ok\n", content_type="text/plain")
 
 

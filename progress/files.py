@@ -20,4 +20,10 @@ def serve_attachment(attachment, *, download: bool) -> FileResponse:
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     response["X-Frame-Options"] = "SAMEORIGIN"
+    # A document is shown as it came: whatever it is, it may run no script, load nothing from
+    # elsewhere and send no form; only our review page may frame it.
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; script-src 'none'; object-src 'none'; style-src 'unsafe-inline'; "
+        "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+    )
     return response

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import unicodedata
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePosixPath, PureWindowsPath
 
@@ -18,6 +20,14 @@ EMPTY_FILE = _("The file is empty.")
 TOO_LARGE = _("The file is larger than %(megabytes)d MB.")
 WRONG_KIND = _("Only PDF, JPEG and PNG files are accepted (checked by their content).")
 BROKEN_IMAGE = _("The image cannot be read; please scan or photograph it again.")
+BROKEN_PDF = _("The PDF cannot be read; please export or scan it again.")
+ENCRYPTED_PDF = _(
+    "A password-protected PDF cannot be reviewed; please upload it without a password."
+)
+ACTIVE_PDF = _(
+    "The PDF contains scripts, automatic actions or embedded files and cannot be accepted; "
+    "please print it to a plain PDF or scan it."
+)
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
 EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png"}
@@ -55,12 +65,30 @@ def safe_name(name: str, content_type: str) -> str:
     return stem + EXTENSIONS[content_type]
 
 
+# WeasyPrint sets PIL's process-wide LOAD_TRUNCATED_IMAGES on import, after which Pillow pads
+# a cut-off image instead of failing. An upload check holds it off while it decodes.
+_strict_images = threading.Lock()
+
+
+@contextmanager
+def _truncated_images_refused():
+    from PIL import ImageFile
+
+    with _strict_images:
+        before = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _reencode(content: bytes, content_type: str) -> bytes:
     """Open the image strictly and save it again: drops anything appended or embedded."""
     from PIL import Image
 
     Image.MAX_IMAGE_PIXELS = settings.ATTACHMENT_MAX_PIXELS
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _truncated_images_refused():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             with Image.open(io.BytesIO(content)) as image:
@@ -78,6 +106,55 @@ def _reencode(content: bytes, content_type: str) -> bytes:
             raise ValidationError(BROKEN_IMAGE, code="broken") from None
 
 
+# What makes a PDF act when it is opened: scripts, launching programs, sending or importing
+# data, embedded files and rich media, XFA forms (which carry scripts).
+ACTIVE_KEYS = {"/JS", "/JavaScript", "/EmbeddedFiles", "/EmbeddedFile", "/RichMedia", "/XFA"}
+ACTIVE_VALUES = {
+    "/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/EmbeddedFile",
+    "/FileAttachment", "/RichMedia", "/Rendition", "/GoToE",
+}  # fmt: skip
+MAX_PDF_OBJECTS = 200_000
+
+
+def _check_pdf(content: bytes) -> None:
+    """Walk every object reachable from the trailer (names are compared after pypdf has decoded
+    them, so `/J#61vaScript` is caught too) and refuse anything active."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+
+    try:
+        reader = PdfReader(io.BytesIO(content), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise ValidationError(ENCRYPTED_PDF, code="encrypted")
+        pending, seen = [reader.trailer], set()
+        while pending:
+            item = pending.pop()
+            if isinstance(item, IndirectObject):
+                key = (item.idnum, item.generation)
+                if key in seen:
+                    continue
+                seen.add(key)
+                if len(seen) > MAX_PDF_OBJECTS:
+                    raise ValidationError(BROKEN_PDF, code="broken")
+                item = item.get_object()
+            if isinstance(item, DictionaryObject):
+                for name, value in item.items():
+                    if name in ACTIVE_KEYS or (
+                        isinstance(value, NameObject) and value in ACTIVE_VALUES
+                    ):
+                        raise ValidationError(ACTIVE_PDF, code="active")
+                    pending.append(value)
+            elif isinstance(item, ArrayObject):
+                pending.extend(item)
+    except ValidationError:
+        raise
+    except (PdfReadError, OSError, ValueError, KeyError, TypeError, RecursionError):
+        raise ValidationError(BROKEN_PDF, code="broken") from None
+    except Exception:  # pypdf raises assorted errors on hostile input: all mean "unreadable"
+        raise ValidationError(BROKEN_PDF, code="broken") from None
+
+
 def check_upload(upload) -> CheckedFile:
     """Validate an uploaded file; raises ValidationError with a Chinese message."""
     limit = settings.ATTACHMENT_MAX_BYTES
@@ -89,7 +166,9 @@ def check_upload(upload) -> CheckedFile:
     content_type = sniff(content[:16])
     if content_type is None:
         raise ValidationError(WRONG_KIND, code="kind")
-    if content_type != PDF:
+    if content_type == PDF:
+        _check_pdf(content)
+    else:
         content = _reencode(content, content_type)
     return CheckedFile(
         content=content, content_type=content_type, name=safe_name(upload.name, content_type)

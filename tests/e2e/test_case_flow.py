@@ -3,6 +3,7 @@ progress bar, delete on hover, submit, the staff member rejects with a reason, a
 sees the reason under 办理中 with its 修改 entry."""
 
 import pytest
+from playwright.sync_api import expect
 
 from progress import registry
 from tests.e2e.conftest import VIEWPORT, login_cookie
@@ -47,7 +48,7 @@ def test_upload_delete_submit_reject_modify(visitor, browser, live_server, case,
     assert page.locator("[data-upload-bar]").count() == 1
     page.set_input_files("input[type=file]", str(document))
     page.click(".upload-form button")
-    page.wait_for_function("document.querySelectorAll('.file-row').length === 2")
+    expect(page.locator(".file-row")).to_have_count(2)
     visitor.check("case-materials-two-files")
 
     # The trash can shows on hover; deleting one file keeps the other.
@@ -57,7 +58,7 @@ def test_upload_delete_submit_reject_modify(visitor, browser, live_server, case,
     row.hover()
     assert float(button.evaluate("b => getComputedStyle(b).opacity")) == 1
     button.click()
-    page.wait_for_function("document.querySelectorAll('.file-row').length === 1")
+    expect(page.locator(".file-row")).to_have_count(1)
 
     page.click(".submit-case button")
     page.wait_for_url("**/progress/in-progress/")

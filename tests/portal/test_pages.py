@@ -79,9 +79,10 @@ def test_healthz_answers_503_when_the_database_is_unreachable(client, monkeypatc
     def broken_cursor(*args, **kwargs):
         raise DatabaseError("connection refused")
 
-    monkeypatch.setattr("portal.views.connection.cursor", broken_cursor)
+    monkeypatch.setattr("portal.unavailable.connection.cursor", broken_cursor)
     response = client.get(reverse("healthz"))
     assert response.status_code == 503
+    assert response.content.startswith(b"database")
 
 
 def test_healthz_refuses_writes(client):

@@ -117,10 +117,13 @@ def make_case(unit, *, person_name="王芳", status=None, by=None):
 
 
 def pdf_bytes() -> bytes:
-    return (
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]"
-        b"/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-    )
+    """A one-page blank A4 PDF."""
+    from pypdf import PdfWriter
+
+    writer, output = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(595, 842)
+    writer.write(output)
+    return output.getvalue()
 
 
 def image_bytes(kind: str) -> bytes:
