@@ -1,23 +1,52 @@
 """Request helpers shared by every app."""
 
+import ipaddress
+from functools import lru_cache
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import Http404
 
 
 def client_ip(request) -> str:
-    """The client's address. Behind `TRUSTED_PROXY_COUNT` proxies, the address the nearest
-    untrusted hop reported in X-Forwarded-For; otherwise REMOTE_ADDR (a forwarded header from
-    anyone else can be forged)."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
+    """The client's address. X-Forwarded-For is believed only as far as it was written by the
+    proxies in `TRUSTED_PROXIES` (addresses or networks): walking it from the right, starting at
+    the peer (REMOTE_ADDR), every hop that is a trusted proxy passes on to the address it
+    reported, and the first that is not is the client. A client talking to the app directly
+    therefore cannot name its own address, whatever header it sends."""
+    address = request.META.get("REMOTE_ADDR", "")
+    trusted = _networks(tuple(settings.TRUSTED_PROXIES))
+    if not trusted or not _within(address, trusted):
+        return address
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    for hop in reversed([part.strip() for part in forwarded if part.strip()]):
+        if not _is_address(hop):
+            break  # not written by a proxy we trust: the last trusted hop is all we know
+        address = hop
+        if not _within(hop, trusted):
+            break
+    return address
+
+
+@lru_cache(maxsize=8)
+def _networks(values: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(value, strict=False) for value in values)
+
+
+def _is_address(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _within(value: str, networks) -> bool:
+    try:
+        address = ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return any(address in network for network in networks)
 
 
 def agent_unit(request):

@@ -5,6 +5,7 @@ under `var/`, a development secret key kept in `var/`. Production sets DEBUG=Fal
 ALLOWED_HOSTS, DATABASE_URL (PostgreSQL) and CACHE_URL (Redis); see README.
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -181,9 +182,17 @@ LOGIN_IP_FAILURE_LIMIT = env.int("LOGIN_IP_FAILURE_LIMIT", default=20)  # office
 LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=5 * 60)
 # How long a checked password waits for its code (only the user id is kept meanwhile).
 LOGIN_CHALLENGE_SECONDS = env.int("LOGIN_CHALLENGE_SECONDS", default=10 * 60)
-# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR). Production
-# runs behind one (README), and without this every client would share the proxy's address.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0 if DEBUG else 1)
+# The proxies in front of the app whose X-Forwarded-For is believed, as addresses or networks
+# (`10.0.0.0/8`). Production runs behind nginx on the same host by default (README); a client
+# that reaches the app from anywhere else cannot name its own address in the header.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[] if DEBUG else ["127.0.0.1", "::1"])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is not an address or a network"
+        ) from None
 
 # Counter staff: a confirmed TOTP device is always asked for; this makes one required for all.
 BACKOFFICE_REQUIRE_OTP = env.bool("BACKOFFICE_REQUIRE_OTP", default=False)

@@ -131,12 +131,31 @@ def test_passwords_are_hashed_with_argon2():
 def test_a_secret_key_alone_means_production_defaults():
     shown = run(
         "from django.conf import settings as s\n"
-        "print(s.DEBUG, s.TRUSTED_PROXY_COUNT, s.APPCENTER_ENABLED, s.DEMO_DATA_ALLOWED,"
+        "print(s.DEBUG, ','.join(s.TRUSTED_PROXIES), s.APPCENTER_ENABLED, s.DEMO_DATA_ALLOWED,"
         " s.PUSH_BACKEND)",
         SECRET_KEY=PRODUCTION["SECRET_KEY"],
         ALLOWED_HOSTS="portal.example.cn",
     )
-    assert shown.split() == ["False", "1", "False", "False", "accounts.push.http.HttpBackend"]
+    assert shown.split() == [
+        "False",
+        "127.0.0.1,::1",
+        "False",
+        "False",
+        "accounts.push.http.HttpBackend",
+    ]
+
+
+def test_a_trusted_proxy_that_is_not_an_address_stops_the_start():
+    result = subprocess.run(
+        [sys.executable, "-c", "from django.conf import settings; settings.DEBUG"],
+        cwd=ROOT,
+        env=clean_env(TRUSTED_PROXIES="10.0.0.0/8,nginx"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0 and "TRUSTED_PROXIES: 'nginx'" in result.stderr
 
 
 def _redis_reachable() -> bool:
