@@ -126,11 +126,20 @@ def password_reset_view(request):
 def password_change_view(request):
     """修改密码 (R-5.6); the session stays logged in."""
     form = PasswordChangeForm(request.user, request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.password_change(
-            user=request.user, new_password=form.cleaned_data["new_password1"], request=request
-        )
-        update_session_auth_hash(request, request.user)
-        messages.success(request, PASSWORD_CHANGED)
-        return redirect("home")
+    if request.method == "POST":
+        try:
+            services.password_change_refuse_if_locked(request=request, user=request.user)
+            if form.is_valid():
+                services.password_change(
+                    user=request.user,
+                    new_password=form.cleaned_data["new_password1"],
+                    request=request,
+                )
+                update_session_auth_hash(request, request.user)
+                messages.success(request, PASSWORD_CHANGED)
+                return redirect("home")
+            if form.has_error("old_password", "password_incorrect"):
+                services.password_change_wrong_current(request=request, user=request.user)
+        except services.AccountError as error:
+            form.add_error(None, error.message)
     return render(request, "accounts/password_change.html", {"form": form})

@@ -204,3 +204,41 @@ def test_sessions_end_after_30_minutes_without_a_request(client, unit_account):
     with time_machine.travel(start + datetime.timedelta(minutes=29 + 29 + 31), tick=False):
         response = client.get(CHANGE)
     assert response.status_code == 302 and response.url.startswith("/accounts/login/")
+
+
+def test_wrong_current_passwords_at_change_are_throttled_like_logins(
+    client, unit_account, settings
+):
+    """Issue 13: five wrong current passwords lock the account as five wrong logins do; while
+    locked, even the right one is refused, and the password stays."""
+    client.force_login(unit_account)
+
+    def change(old):
+        return text(
+            client.post(
+                CHANGE,
+                {
+                    "old_password": old,
+                    "new_password1": "Ganjiang2026",
+                    "new_password2": "Ganjiang2026",
+                },
+            )
+        )
+
+    for _ in range(settings.LOGIN_FAILURE_LIMIT - 1):
+        html = change("Wrong2026")
+        assert "旧密码不正确" in html and "失败次数过多" not in html
+    assert "失败次数过多，请5分" in change("Wrong2026")
+    assert "失败次数过多" in change(PASSWORD)
+    unit_account.refresh_from_db()
+    assert unit_account.check_password(PASSWORD)
+    failures = AuditEvent.objects.filter(kind="login_failed", reason="wrong_current_password")
+    assert failures.count() == settings.LOGIN_FAILURE_LIMIT
+    client.logout()  # the lock holds at the login page too
+    html = text(
+        client.post(
+            "/accounts/login/",
+            {"unit_code": unit_account.username, "password": PASSWORD, "action": "send_code"},
+        )
+    )
+    assert "失败次数过多" in html
