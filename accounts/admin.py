@@ -1,9 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from accounts import counter_services
 from accounts.admin_login import ThrottledAdminLoginForm
 from accounts.models import Agent, User
+from accounts.services import format_wait
+from portal.audit import audit_record
+from portal.models import AuditEvent
 
 # The admin's login is throttled and audited like the agents' (admin.autodiscover imports this).
 admin.site.login_form = ThrottledAdminLoginForm
@@ -19,7 +24,36 @@ class UserAdmin(DjangoUserAdmin):
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
         (_("Unit or county"), {"fields": ("unit", "county")}),
+        (_("Login lock"), {"fields": ("login_lock",)}),
     )
+    readonly_fields = ["login_lock"]
+    actions = ["unlock_login"]
+
+    @admin.display(description=_("Login lock"))
+    def login_lock(self, user) -> str:
+        wait = counter_services.login_locked_seconds(user) if user.pk else 0
+        return _("Locked for %(wait)s") % {"wait": format_wait(wait)} if wait else _("Not locked")
+
+    @admin.action(description=_("Unlock the login of the selected users"))
+    def unlock_login(self, request, queryset):
+        """Counter staff and admins locked out by failed passwords (their own or anyone's) are
+        let in again at once; each unlock is audited."""
+        users = list(queryset)
+        for user in users:
+            counter_services.user_login_unlock(user=user)
+            audit_record(
+                kind=AuditEvent.Kind.ACCOUNT_UNLOCKED,
+                request=request,
+                user=request.user,
+                username=user.username,
+                reason="admin",
+            )
+        message = ngettext(
+            "The login of %(count)d user was unlocked.",
+            "The logins of %(count)d users were unlocked.",
+            len(users),
+        )
+        self.message_user(request, message % {"count": len(users)}, messages.SUCCESS)
 
 
 @admin.register(Agent)

@@ -1,5 +1,5 @@
 """What the county counter does to a unit's online account (called by the back office): unlock
-it, bind it to a new agent, restore the initial password."""
+it, bind it to a new agent, restore the initial password; and an admin's unlock of any user."""
 
 from __future__ import annotations
 
@@ -13,6 +13,26 @@ from accounts.rules import initial_password
 @transaction.atomic
 def unit_account_unlock(*, user) -> None:
     throttle.unlock(account=user.username)
+    device = PushCodeDevice.objects.select_for_update().filter(user=user).first()
+    if device:
+        device.throttle_reset()
+
+
+def login_keys(user) -> list[str]:
+    """Every name under which the throttle counts a user's failures: the agents' login (the unit
+    account's user name), the back office's and Django admin's."""
+    return [user.username, f"staff:{user.username}", f"admin:{user.username}"]
+
+
+def login_locked_seconds(user) -> int:
+    return max(throttle.account_locked_seconds(key) for key in login_keys(user))
+
+
+@transaction.atomic
+def user_login_unlock(*, user) -> None:
+    """Lift every login lock of any user (an admin's action for staff and admin accounts)."""
+    for key in login_keys(user):
+        throttle.unlock(account=key)
     device = PushCodeDevice.objects.select_for_update().filter(user=user).first()
     if device:
         device.throttle_reset()

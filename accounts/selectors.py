@@ -38,4 +38,4 @@ def unit_account_lock_status(user) -> int:
     device = PushCodeDevice.objects.filter(user=user).first()
     locked_until = device.throttle_locked_until() if device else None
     code_wait = int(locked_until.timestamp() - time.time() + 0.999) if locked_until else 0
-    return max(throttle.locked_seconds(account=user.username, ip=""), code_wait)
+    return max(throttle.account_locked_seconds(user.username), code_wait)

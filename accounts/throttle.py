@@ -1,6 +1,17 @@
-"""Counting failed passwords and codes per account and per client address, in the shared cache
-so that every app process agrees (DESIGN §5). After the limit, the account (or address) waits
-`LOGIN_LOCKOUT_SECONDS`; a success clears the account's count."""
+"""Counting failed passwords and codes, in the shared cache so that every app process agrees
+(DESIGN §5). Three counts, each with its own limit; reaching one makes the attempts it covers
+wait `LOGIN_LOCKOUT_SECONDS`:
+
+- an account from one client address (`LOGIN_FAILURE_LIMIT`, 5): what stops guessing. Someone
+  else's five wrong passwords lock only their own address out of the account, so a known user
+  name (a county counter's) cannot be locked out from one place;
+- a client address over all accounts (`LOGIN_IP_FAILURE_LIMIT`, 20: offices share one NAT);
+- an account over all addresses (`LOGIN_ACCOUNT_FAILURE_LIMIT`, 30): the backstop against a
+  guess spread over many addresses. It takes a spread attack to reach it, and an admin (staff
+  and admin accounts) or the county counter (unit accounts) lifts it at once.
+
+A success clears the account's counts for that address and over all; `unlock` clears every
+count and lock of the account, for every address."""
 
 from __future__ import annotations
 
@@ -16,15 +27,26 @@ def _keys(scope: str, value: str) -> tuple[str, str]:
     return f"auth-failures:{scope}:{value}", f"auth-locked:{scope}:{value}"
 
 
+def _epoch(account: str) -> str:
+    """Changes at every `unlock`: the per-address counts of an account live under it, so one
+    unlock ends them all without knowing the addresses."""
+    return str(cache.get(f"auth-epoch:{account}", 0))
+
+
 def _scopes(account: str, ip: str) -> list[tuple[str, str, int]]:
-    scopes = [("account", account.strip(), settings.LOGIN_FAILURE_LIMIT)]
+    account = account.strip()
+    scopes = [("account", account, settings.LOGIN_ACCOUNT_FAILURE_LIMIT)]
     if ip:
+        scopes.append(
+            ("account-ip", f"{account}:{_epoch(account)}:{ip}", settings.LOGIN_FAILURE_LIMIT)
+        )
         scopes.append(("ip", ip, settings.LOGIN_IP_FAILURE_LIMIT))
     return scopes
 
 
 def locked_seconds(*, account: str, ip: str) -> int:
-    """Seconds the account or the address must still wait (0 when it may try now)."""
+    """Seconds this account from this address must still wait (0 when it may try now). With no
+    address, only the account's lock over all addresses."""
     now = time.time()
     waits = []
     for scope, value, _limit in _scopes(account, ip):
@@ -45,21 +67,37 @@ def record_failure(*, account: str, ip: str) -> int:
             cache.set(count_key, 1, WINDOW_SECONDS)
             count = 1
         if count >= limit:
-            cache.set(
-                lock_key,
-                time.time() + settings.LOGIN_LOCKOUT_SECONDS,
-                settings.LOGIN_LOCKOUT_SECONDS,
-            )
+            until = time.time() + settings.LOGIN_LOCKOUT_SECONDS
+            cache.set(lock_key, until, settings.LOGIN_LOCKOUT_SECONDS)
             cache.delete(count_key)
+            if scope == "account-ip":  # for the counter's view of the account
+                cache.set(_somewhere_key(account), until, settings.LOGIN_LOCKOUT_SECONDS)
     return locked_seconds(account=account, ip=ip)
 
 
+def _somewhere_key(account: str) -> str:
+    return f"auth-locked-somewhere:{account.strip()}:{_epoch(account.strip())}"
+
+
+def account_locked_seconds(account: str) -> int:
+    """Seconds until no lock of the account is left, from any address (what the counter and
+    the admin see before they unlock)."""
+    now = time.time()
+    untils = [cache.get(_keys("account", account.strip())[1]), cache.get(_somewhere_key(account))]
+    return max((int(until - now + 0.999) for until in untils if until and until > now), default=0)
+
+
 def reset(*, account: str, ip: str) -> None:
-    """After a success: the account's failures go; the address's stay (somebody with one good
+    """After a success: the account's counts go; the address's stay (somebody with one good
     account must not be able to wipe the per-address count between guesses at others)."""
-    cache.delete_many(_keys("account", account.strip()))
+    for scope, value, _limit in _scopes(account, ip):
+        if scope != "ip":
+            cache.delete(_keys(scope, value)[0])
 
 
 def unlock(*, account: str) -> None:
-    """Clear an account's failures and wait (counter staff, at the agent's request)."""
-    cache.delete_many(_keys("account", account.strip()))
+    """Clear every count and lock of an account, from every address (counter staff at the
+    agent's request; an admin for staff and admin accounts)."""
+    account = account.strip()
+    cache.delete_many(_keys("account", account))
+    cache.set(f"auth-epoch:{account}", time.time_ns(), None)

@@ -179,6 +179,8 @@ OTP_PUSH_THROTTLE_FACTOR = env.int("OTP_PUSH_THROTTLE_FACTOR", default=1)
 # Failed passwords and codes: after this many the account (or client address) waits.
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 LOGIN_IP_FAILURE_LIMIT = env.int("LOGIN_IP_FAILURE_LIMIT", default=20)  # offices share one NAT
+# An account over all addresses (accounts/throttle.py): the backstop against spread guessing.
+LOGIN_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=30)
 LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=5 * 60)
 # How long a checked password waits for its code (only the user id is kept meanwhile).
 LOGIN_CHALLENGE_SECONDS = env.int("LOGIN_CHALLENGE_SECONDS", default=10 * 60)

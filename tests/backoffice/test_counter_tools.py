@@ -20,12 +20,15 @@ def opened(staff_client, unit):
 
 
 def test_unlock_a_locked_account(staff_client, opened):
+    account = opened.account.username
     for _ in range(5):
-        throttle.record_failure(account=opened.account.username, ip="")
+        throttle.record_failure(account=account, ip="203.0.113.5")
+    assert throttle.locked_seconds(account=account, ip="203.0.113.5") > 0
     page = staff_client.get(f"/backoffice/agents/change/{opened.code}/").content.decode()
     assert "已锁定" in page
     staff_client.post(f"/backoffice/accounts/{opened.code}/unlock/")
-    assert throttle.locked_seconds(account=opened.account.username, ip="") == 0
+    assert throttle.locked_seconds(account=account, ip="203.0.113.5") == 0
+    assert throttle.account_locked_seconds(account) == 0
     assert AuditEvent.objects.filter(kind="account_unlocked", unit_code=opened.code).exists()
 
 
