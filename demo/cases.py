@@ -148,7 +148,11 @@ def seed_cases(scenario_codes: set[str], *, claim_code: str) -> int:
     case_services.application_approve(application=approved, by=staff, version=approved.version)
     if not Person.objects.filter(id_number=DEMO_ADDITION_ID).exists():
         enrollment_services.addition_start(
-            unit=unit, id_type="resident_id", id_number=DEMO_ADDITION_ID, by=account
+            unit=unit,
+            id_type="resident_id",
+            id_number=DEMO_ADDITION_ID,
+            name="陈晓雨",
+            by=account,
         )
     _pension_claim(unit, Person.objects.get(personal_code=claim_code), by=account)
     return Application.objects.filter(unit=unit).count()

@@ -51,6 +51,11 @@ DATE_INPUT = forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "maxlength": 10
 class AdditionIdForm(forms.Form):
     id_type = forms.ChoiceField(label=_("ID type"), choices=Person.IdType.choices)
     id_number = TextField(label=_("ID number"), max_length=30)
+    name = TextField(
+        label=_("Name"),
+        max_length=50,
+        help_text=_("As on the ID card; a person on record is confirmed by it."),
+    )
 
     def clean(self):
         data = super().clean()

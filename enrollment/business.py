@@ -45,6 +45,8 @@ class Addition(Draft):
 def _addition_initial(addition: Addition) -> dict:
     person = addition.person
     initial = {field: getattr(person, field) for field in AdditionForm.KEY} if person else {}
+    # The name typed and confirmed at the start (the record's own for a person on record).
+    initial["name"] = addition.application.subject_name
     return {**initial, "start_month": str(YearMonth.current())}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from portal.yearmonth import YearMonth
@@ -46,6 +48,7 @@ NEW_REGISTRATION = "new_registration"  # 新登记: the person is unknown
 NEW_INSURANCE = "new_insurance"  # 新参保: known, never insured in this scheme
 CONTINUATION = "continuation"  # 续保: insured before, now suspended or ended
 
+REFUSED_NAME_MISMATCH = "name_mismatch"
 REFUSED_ACTIVE = "active"
 REFUSED_RETIRED = "retired"
 REFUSED_DECEASED = "deceased"
@@ -99,3 +102,15 @@ def start_month_window(
     if work_start is not None:
         earliest = max(earliest, work_start)
     return StopWindow(earliest=earliest, latest=this_month + 1)
+
+
+def same_name(recorded: str, typed: str) -> bool:
+    """Whether a typed name is the recorded one: compared after NFKC, without spaces and with
+    every middle dot of minority and foreign names (·・•‧) as one, Latin letters in any case."""
+    return _name_key(recorded) == _name_key(typed) != ""
+
+
+def _name_key(name: str) -> str:
+    name = unicodedata.normalize("NFKC", name or "")
+    name = re.sub(r"[\u00b7\u2022\u2027\u30fb\uff65]", "·", name)
+    return re.sub(r"\s+", "", name).casefold()

@@ -95,6 +95,11 @@ REFUSALS = {
     rules.REFUSED_RETIRED: _("This person has retired and cannot be added."),
     rules.REFUSED_DECEASED: _("This person is recorded as deceased and cannot be added."),
     rules.REFUSED_OPEN_CASE: _("A staff addition for this person is already in progress."),
+    # Nothing of the record is shown: only who knows the ID number and the name goes on.
+    rules.REFUSED_NAME_MISMATCH: _(
+        "The name does not match the name on record for this document number; please check "
+        "both against the ID card."
+    ),
 }
 NO_AVERAGE_WAGE = _(
     "The provincial average wage of %(year)s is not on record yet; please "
@@ -108,9 +113,15 @@ class AdditionDecision:
     person: Person | None
 
 
-def addition_decide(*, id_type: str, id_number: str) -> AdditionDecision:
-    """新登记 / 新参保 / 续保 for an ID, or a refusal (ValidationError) that names no unit."""
+def addition_decide(*, id_type: str, id_number: str, name: str) -> AdditionDecision:
+    """新登记 / 新参保 / 续保 for an ID and the name typed with it, or a refusal
+    (ValidationError) that names no unit. A person on record is confirmed by their name before
+    anything about them (their status, their data) is used: an ID number alone reveals
+    nothing."""
     person = Person.objects.filter(id_type=id_type, id_number=id_number).first()
+    if person is not None and not rules.same_name(person.name, name):
+        refusal = rules.REFUSED_NAME_MISMATCH
+        raise ValidationError(REFUSALS[refusal], code=refusal)
     open_case = _open_addition(id_number) is not None
     if person is None:
         state = rules.PersonState(known=False, open_addition_case=open_case)
@@ -139,13 +150,15 @@ def _open_addition(id_number: str) -> Application | None:
 
 
 @transaction.atomic
-def addition_start(*, unit, id_type: str, id_number: str, by) -> Application:
-    """A draft addition case for the ID; the unit's own open case for it is returned as is."""
+def addition_start(*, unit, id_type: str, id_number: str, name: str, by) -> Application:
+    """A draft addition case for the ID and name; the unit's own open case for it is returned
+    as is."""
     existing = _open_addition(id_number)
     if existing is not None and existing.unit_id == unit.pk:
         return existing
-    decision = addition_decide(id_type=id_type, id_number=id_number)
+    decision = addition_decide(id_type=id_type, id_number=id_number, name=name)
     person = decision.person
+    name = person.name if person else " ".join(name.split())
     try:
         with transaction.atomic():
             return case_services.application_create(
@@ -153,7 +166,7 @@ def addition_start(*, unit, id_type: str, id_number: str, by) -> Application:
                 business_code=STAFF_ADDITION,
                 by=by,
                 person=person,
-                subject_name=person.name if person else "",
+                subject_name=name,
                 subject_id_number=id_number,
                 data={"type": decision.business_type, "id_type": id_type, "id_number": id_number},
             )

@@ -64,6 +64,7 @@ def add_start(request):
                 unit=unit,
                 id_type=form.cleaned_data["id_type"],
                 id_number=form.cleaned_data["id_number"],
+                name=form.cleaned_data["name"],
                 by=request.user,
             )
         except ValidationError as problem:

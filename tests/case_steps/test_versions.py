@@ -73,7 +73,9 @@ def open_case(kind, unit) -> Business:
         client.post(f"/progress/{case.pk}/history/", {"version": case.version})
         return Business(case, f"/progress/{case.pk}/basic/", "salary_now_title")
     if kind == "staff_addition":
-        client.post("/enrollment/add/", {"id_type": "resident_id", "id_number": NEW_ID})
+        client.post(
+            "/enrollment/add/", {"id_type": "resident_id", "id_number": NEW_ID, "name": "孙新人"}
+        )
         case = Application.objects.get(business_code=kind)
         return Business(case, f"/progress/{case.pk}/details/", "address")
     person = add_person(unit, 1, name="张离职", start=YearMonth.current() - 24, months=23)

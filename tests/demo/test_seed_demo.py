@@ -253,13 +253,17 @@ def test_r8_1_manifest_enrollment_ids_decide_each_addition_type(manifest):
     }
     for key, business_type in expected.items():
         decision = services.addition_decide(
-            id_type="resident_id", id_number=enrollment[key]["id_number"]
+            id_type="resident_id",
+            id_number=enrollment[key]["id_number"],
+            name=enrollment[key].get("name", "孙新人"),
         )
         assert decision.business_type == business_type
     for key in ("pension_eligible", "retiree"):
         with pytest.raises(ValidationError):
             services.addition_decide(
-                id_type="resident_id", id_number=manifest["persons"][key]["id_number"]
+                id_type="resident_id",
+                id_number=manifest["persons"][key]["id_number"],
+                name=manifest["persons"][key]["name"],
             )
 
 

@@ -43,6 +43,7 @@ def test_new_registration_until_the_roster(
     page.wait_for_url("**/enrollment/add/")
     page.select_option("select[name=id_type]", "resident_id")
     page.fill("input[name=id_number]", NEW_ID)
+    page.fill("input[name=name]", "孙新人")
     visitor.check("addition-id")
     page.click(".form-actions button")
     page.wait_for_url("**/progress/*/details/")

@@ -45,8 +45,14 @@ def test_base_range_is_60_to_300_percent():
     assert base_range(Decimal("8500.00")) == (Decimal("5100.00"), Decimal("25500.00"))
 
 
-def start(client, id_number, id_type="resident_id"):
-    return client.post("/enrollment/add/", {"id_type": id_type, "id_number": id_number})
+def start(client, id_number, id_type="resident_id", name=None):
+    """Step 1 as an agent who has the ID card: the person's name on record, else a new one."""
+    if name is None:
+        recorded = Person.objects.filter(id_number=id_number).values_list("name", flat=True)
+        name = recorded.first() or "孙新人"
+    return client.post(
+        "/enrollment/add/", {"id_type": id_type, "id_number": id_number, "name": name}
+    )
 
 
 def test_r8_1_unknown_id_is_a_new_registration(agent_client, unit):

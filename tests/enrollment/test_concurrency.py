@@ -30,7 +30,7 @@ def test_twenty_starts_at_once_for_one_new_id_make_one_case(unit):
         try:
             barrier.wait()
             case = services.addition_start(
-                unit=who, id_type="resident_id", id_number=NEW_ID, by=who.account
+                unit=who, id_type="resident_id", id_number=NEW_ID, name="孙新人", by=who.account
             )
             started.append((who.pk, case.pk))
         except ValidationError as error:
