@@ -375,22 +375,13 @@ def reset_complete(*, request, unit_code: str, id_number: str, code: str, new_pa
     return user
 
 
-def password_change_refuse_if_locked(*, request, user) -> None:
-    refuse_if_locked(user.get_username(), client_ip(request))
-
-
 def password_change_wrong_current(*, request, user) -> None:
     """A wrong current password at 修改密码 counts like a failed login: whoever holds the
     session may not be the agent, and must not get unlimited guesses."""
     account = user.get_username()
     wait = throttle.record_failure(account=account, ip=client_ip(request))
-    audit_record(
-        kind=AuditEvent.Kind.LOGIN_FAILED,
-        request=request,
-        user=user,
-        username=account,
-        reason="wrong_current_password",
-    )
+    reason = "wrong_current_password"
+    audit_record(kind=AuditEvent.Kind.LOGIN_FAILED, request=request, user=user, reason=reason)
     if wait:
         raise AccountError(LOCKED % {"wait": format_wait(wait)})
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from accounts import services
 from accounts.forms import LoginForm, PasswordChangeForm, PasswordResetForm
 from accounts.selectors import unit_account_for_login
+from portal.http import client_ip
 
 PASSWORD_CHANGED = _("The password was changed.")
 PASSWORD_RESET_DONE = _("The password was reset. Please log in with the new password.")
@@ -128,7 +129,7 @@ def password_change_view(request):
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST":
         try:
-            services.password_change_refuse_if_locked(request=request, user=request.user)
+            services.refuse_if_locked(request.user.get_username(), client_ip(request))
             if form.is_valid():
                 services.password_change(
                     user=request.user,

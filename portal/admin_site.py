@@ -15,8 +15,9 @@ from django.http import HttpResponseBadRequest
 from django.template.loader import render_to_string
 
 DATE_PART_BOUNDS = {
-    "year": (1, 9999),
-    "iso_year": (1, 9999),
+    # Year 1 begins before the first instant Python can hold in UTC when seen from Beijing.
+    "year": (2, 9999),
+    "iso_year": (2, 9999),
     "quarter": (1, 4),
     "month": (1, 12),
     "week": (1, 53),
