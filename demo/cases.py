@@ -45,6 +45,8 @@ def _reduction(unit, person, *, reason: str, by) -> Application:
             "reason_other": "",
             "stop_month": str(YearMonth.current()),
             "note": "演示业务",
+            "done": ["details"],  # as 下一步 on the form leaves it
+            "last_step": "materials",
         },
     )
     case_services.attachment_add(

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -79,9 +78,7 @@ def attachment_delete(request, pk, attachment_pk):
         messages.error(request, problem.messages[0])
     else:
         messages.success(request, DELETED % {"name": attachment.original_name})
-    url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}):
-        url = reverse("progress:step", args=[application.pk, MATERIALS.key])
+    url = reverse("progress:step", args=[application.pk, MATERIALS.key])
     return redirect(f"{url}?material={attachment.material_type.code}")
 
 
