@@ -16,27 +16,16 @@ from portal.models import AuditEvent
 from portal.yearmonth import YearMonth
 from progress.models import Application, Attachment
 from roster.models import Contribution, DeemedPeriod, InsuranceRelation, Person, Retirement, Unit
+from tests.demo.seeding import seeded_demo
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
 def manifest(django_db_setup, django_db_blocker, tmp_path_factory):
-    """Seed once for the module (it takes seconds); the tests only read, or roll back."""
-    from django.test.utils import override_settings
-
-    from tests.progress.conftest import ensure_material_types
-
-    path = tmp_path_factory.mktemp("demo") / "manifest.json"
-    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
-    media.enable()
-    with django_db_blocker.unblock():
-        ensure_material_types()
-        call_command("seed_demo", manifest=path, stdout=StringIO())
-    yield json.loads(path.read_text())
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
-    media.disable()
+    """Seed once for the module; the tests only read, or roll back."""
+    with seeded_demo(django_db_blocker, tmp_path_factory) as manifest:
+        yield manifest
 
 
 def counts():

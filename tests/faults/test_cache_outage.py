@@ -6,22 +6,19 @@ import logging
 import pytest
 from django.test import Client
 
-from tests.factories import AgentFactory, UnitFactory
+from tests.progress.conftest import unit
+
+__all__ = ["unit"]
 
 pytestmark = pytest.mark.django_db
 UNAVAILABLE = "服务暂时不可用"
 
 
 @pytest.fixture
-def logged_in(redis_proxy):
-    from accounts.services import unit_account_open
-
-    unit = UnitFactory(code="3601021001", name="南昌市东湖区教育体育局")
-    account = unit_account_open(unit=unit, agent=AgentFactory(unit=unit))
-    account.must_change_password = False
-    account.save()
+def logged_in(redis_proxy, unit):
+    """An agent's session, made while the proxied Redis answers."""
     client = Client(raise_request_exception=False)
-    client.force_login(account)
+    client.force_login(unit.account)
     assert client.get("/roster/certificates/unit/").status_code == 200
     return client
 

@@ -5,16 +5,13 @@ submission rolled back so that all of them meet the same data."""
 
 from __future__ import annotations
 
-import json
-from io import StringIO
-
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
 
 from progress import registry
+from tests.demo.seeding import seeded_demo
 from tests.fuzz.forms import NOT_FUZZED, forms_of, path_of
 
 pytestmark = pytest.mark.django_db
@@ -84,47 +81,36 @@ PAGES += [("staff", p) for p in STAFF]
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo, seeded once for the module, with the pension claim returned so that its steps
-    can be edited; flushed afterwards."""
-    from django.test.utils import override_settings
-
+    can be edited."""
     from progress import services as case_services
     from progress.models import Application
     from roster.models import Unit
-    from tests.progress.conftest import ensure_material_types
 
-    path = tmp_path_factory.mktemp("demo") / "manifest.json"
-    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media"))
-    media.enable()
-    with django_db_blocker.unblock():
-        ensure_material_types()
-        call_command("seed_demo", manifest=path, stdout=StringIO())
-        manifest = json.loads(path.read_text())
-        unit = Unit.objects.get(code=manifest["units"][0]["code"])
-        account = unit.account
-        account.must_change_password = False
-        account.save(update_fields=["must_change_password"])
-        staff = type(account).objects.filter(county=unit.county).first()
-        cases = Application.objects.filter(unit=unit)
-        pension = cases.get(business_code="pension_claim")
-        case_services.application_reject(
-            application=pension, by=staff, reason="请补充材料", version=pension.version
-        )
-        targets = {
-            "addition": cases.get(business_code="staff_addition", status="draft").pk,
-            "reduction": cases.get(business_code="staff_reduction", status="rejected").pk,
-            "pension": pension.pk,
-            "submitted": cases.filter(status="submitted").first().pk,
-            "without_service": next(
-                u["code"]
-                for u in manifest["units_without_service"]
-                if u["county"] == unit.county.code
-            ),
-            "with_service": unit.code,
-        }
-    yield {"agent": account, "staff": staff, "targets": targets}
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
-    media.disable()
+    with seeded_demo(django_db_blocker, tmp_path_factory) as manifest:
+        with django_db_blocker.unblock():
+            unit = Unit.objects.get(code=manifest["units"][0]["code"])
+            account = unit.account
+            account.must_change_password = False
+            account.save(update_fields=["must_change_password"])
+            staff = type(account).objects.filter(county=unit.county).first()
+            cases = Application.objects.filter(unit=unit)
+            pension = cases.get(business_code="pension_claim")
+            case_services.application_reject(
+                application=pension, by=staff, reason="请补充材料", version=pension.version
+            )
+            targets = {
+                "addition": cases.get(business_code="staff_addition", status="draft").pk,
+                "reduction": cases.get(business_code="staff_reduction", status="rejected").pk,
+                "pension": pension.pk,
+                "submitted": cases.filter(status="submitted").first().pk,
+                "without_service": next(
+                    u["code"]
+                    for u in manifest["units_without_service"]
+                    if u["county"] == unit.county.code
+                ),
+                "with_service": unit.code,
+            }
+        yield {"agent": account, "staff": staff, "targets": targets}
 
 
 def _submit(client, form, data):
