@@ -6,3 +6,11 @@ from portal.identity import normalise_resident_id
 def initial_password(agent_id_number: str) -> str:
     """R-5.3: the last six characters of the agent's ID number, a final x written as capital X."""
     return normalise_resident_id(agent_id_number)[-6:]
+
+
+def login_key(user) -> str:
+    """The name the throttle counts a user's login failures under: counter staff log in at the
+    back office, administrators at Django admin, unit accounts at the portal's login."""
+    if user.county_id:
+        return f"staff:{user.username}"
+    return f"admin:{user.username}" if user.unit_id is None else user.username

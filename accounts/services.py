@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import push, selectors, throttle
 from accounts.models import CodeCheck, PushCodeDevice
-from accounts.rules import initial_password
+from accounts.rules import initial_password, login_key
 from portal.audit import audit_record
 from portal.http import client_ip
 from portal.identity import normalise_resident_id, unit_username
@@ -376,10 +376,9 @@ def reset_complete(*, request, unit_code: str, id_number: str, code: str, new_pa
 
 
 def password_change_wrong_current(*, request, user) -> None:
-    """A wrong current password at 修改密码 counts like a failed login: whoever holds the
-    session may not be the agent, and must not get unlimited guesses."""
-    account = user.get_username()
-    wait = throttle.record_failure(account=account, ip=client_ip(request))
+    """A wrong current password at 修改密码 counts like a failed login of the same user:
+    whoever holds the session may not be its owner, and must not get unlimited guesses."""
+    wait = throttle.record_failure(account=login_key(user), ip=client_ip(request))
     reason = "wrong_current_password"
     audit_record(kind=AuditEvent.Kind.LOGIN_FAILED, request=request, user=user, reason=reason)
     if wait:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import services
 from accounts.forms import LoginForm, PasswordChangeForm, PasswordResetForm
+from accounts.rules import login_key
 from accounts.selectors import unit_account_for_login
 from portal.http import client_ip
 
@@ -129,7 +130,7 @@ def password_change_view(request):
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST":
         try:
-            services.refuse_if_locked(request.user.get_username(), client_ip(request))
+            services.refuse_if_locked(login_key(request.user), client_ip(request))
             if form.is_valid():
                 services.password_change(
                     user=request.user,

@@ -242,3 +242,20 @@ def test_wrong_current_passwords_at_change_are_throttled_like_logins(
         )
     )
     assert "失败次数过多" in html
+
+
+def test_a_counter_clerks_wrong_current_passwords_lock_their_back_office_login(client, settings):
+    from tests.factories import CountyFactory, UserFactory
+
+    clerk = UserFactory(username="guitai_donghu", county=CountyFactory(code="360102"))
+    client.force_login(clerk)
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        client.post(
+            CHANGE,
+            {"old_password": "Wrong2026", "new_password1": "Gj2026ab", "new_password2": "Gj2026ab"},
+        )
+    client.logout()
+    html = text(
+        client.post("/backoffice/login/", {"username": "guitai_donghu", "password": "Passw0rd2026"})
+    )
+    assert "失败次数过多" in html
