@@ -17,7 +17,7 @@ SYSTEM_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-sub
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jxsi_portal
 
 .PHONY: run test system-deps deps messages messages-update check-translations lint ie11 pytest-postgres \
-	pytest-sqlite migrations-check reset-demo bench clean
+	pytest-sqlite migrations-check reset-demo bench bench-scale clean
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -98,6 +98,11 @@ test: lint migrations-check check-translations ie11 pytest-postgres pytest-sqlit
 # Speed of certificates on the demo data (run `make run` once before).
 bench: deps messages
 	$(PY) bench/certificates.py
+
+# The province at scale on PostgreSQL (its own database, jxsi_scale): pages against their floors at
+# three sizes; `BENCH_ARGS=--keep` reuses a database built before.
+bench-scale: deps messages
+	$(PY) bench/scale.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -1,0 +1,219 @@
+"""Province-scale benchmark (`make bench-scale`): builds the province on a PostgreSQL database of
+its own (bench/scale_data.py) and measures the agents' and staff's list pages against floor
+views that render the same rows minimally (bench/floors.py), at three sizes of the province.
+
+    .venv/bin/python bench/scale.py [--stages 1000,100000,1000000] [--rounds 15] [--keep]
+
+Per page it prints the median ms, the floor's median ms, their ratio and the page's SQL count;
+then the growth of each page from the first to the last stage. A benchmark, not a test: nothing
+fails, the numbers are for reading. The database `jxsi_scale` is rebuilt unless --keep is given
+and it already holds the fixed part.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATABASE = "jxsi_scale"
+SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+
+# (name, role, portal URL, floor URL); the export's floor is openpyxl alone.
+PAGES = [
+    ("在职花名册 5,000 人 第1页", "big", "/roster/active/", "/bench-floor/active/"),
+    ("在职花名册 第100页", "big", "/roster/active/?page=100", "/bench-floor/active-deep/"),
+    ("在职花名册 按姓名", "big", "/roster/active/?sort=name", "/bench-floor/active-name/"),
+    (
+        "在职花名册 按最后缴费",
+        "big",
+        "/roster/active/?sort=-last_paid",
+        "/bench-floor/active-last-paid/",
+    ),
+    ("在职花名册 姓名含“王”", "big", "/roster/active/?name=王", "/bench-floor/active/"),
+    (
+        "在职花名册 1,894 人 按姓名",
+        "medium",
+        "/roster/active/?sort=name",
+        "/bench-floor/active-name/",
+    ),
+    ("个人参保证明 人员列表", "big", "/roster/certificates/persons/", "/bench-floor/persons/"),
+    ("养老金申领 人员列表", "big", "/pension/", "/bench-floor/persons/"),
+    ("办理中 500 件", "big", "/progress/in-progress/", "/bench-floor/cases/"),
+    ("待审核 2,000 件", "staff", "/backoffice/reviews/", "/bench-floor/queue/"),
+    ("单位查询", "staff", "/backoffice/agents/change/?q=人民医院", "/bench-floor/trivial/"),
+    ("导出 5,000 行", "big", "/roster/active/?export=xlsx", "/bench-floor/export/"),
+]
+
+
+def _environment() -> None:
+    os.environ.update(
+        DATABASE_URL=f"{SERVER}/{DATABASE}",
+        CACHE_URL=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/14"),
+        SECRET_KEY="scale-benchmark-" + "x" * 40,
+        DEBUG="False",
+        ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="False",
+        STATIC_ROOT=str(ROOT / "var" / "bench-static"),  # production's hashed static files
+        DJANGO_SETTINGS_MODULE="portal.settings",
+    )
+    sys.path.insert(0, str(ROOT))
+
+
+def _create_database(rebuild: bool) -> bool:
+    """Whether the fixed part must be built (a new database)."""
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]
+        ).fetchone()
+        if exists and not rebuild:
+            return False
+        if exists:
+            connection.execute(f"DROP DATABASE {DATABASE} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {DATABASE}")
+    return True
+
+
+def _accounts():
+    """The agents of BIG and MEDIUM and the counter staff of REVIEW_COUNTY, made through the
+    portal's own services."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.models import Agent
+    from accounts.services import unit_account_open
+    from bench import scale_data
+    from roster.models import County, Unit
+
+    users = {}
+    for role, code, id_body in (
+        ("big", scale_data.BIG_UNIT, "36010219800101001"),
+        ("medium", scale_data.MEDIUM_UNIT, "36010219800101002"),
+    ):
+        unit = Unit.objects.get(code=code)
+        user = getattr(unit, "account", None)
+        if user is None:
+            from portal.identity import resident_id_with_check_digit
+
+            agent = Agent.objects.create(
+                unit=unit,
+                name="经办人" + role,
+                id_number=resident_id_with_check_digit(id_body),
+                phone="13800138000",
+            )
+            user = unit_account_open(unit=unit, agent=agent)
+            user.must_change_password = False
+            user.save()
+        users[role] = user
+    county = County.objects.get(code=scale_data.REVIEW_COUNTY)
+    users["staff"], _ = get_user_model().objects.get_or_create(
+        username="bench_staff", defaults={"county": county}
+    )
+    return users
+
+
+def _median_ms(client, url: str, rounds: int) -> float:
+    for _ in range(2):
+        _get(client, url)
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        _get(client, url)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def _get(client, url: str):
+    response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"{url}: HTTP {response.status_code}")
+    if getattr(response, "streaming", False):
+        b"".join(response.streaming_content)
+    return response
+
+
+def _query_count(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        _get(client, url)
+    return len(queries)
+
+
+def measure(users, rounds: int) -> dict[str, tuple[float, float, int]]:
+    from django.test import Client
+
+    clients = {}
+    for role, user in users.items():
+        clients[role] = Client()
+        clients[role].force_login(user)
+    results = {}
+    for name, role, url, floor in PAGES:
+        client = clients[role]
+        page_ms = _median_ms(client, url, rounds)
+        floor_ms = _median_ms(client, floor, rounds)
+        results[name] = (page_ms, floor_ms, _query_count(client, url))
+    return results
+
+
+def _print_stage(persons: int, results) -> None:
+    print(f"\n## {persons:,} persons in the province")
+    print(f"{'page':<34} {'ms':>9} {'floor ms':>9} {'ratio':>7} {'SQL':>4}")
+    for name, (page_ms, floor_ms, queries) in results.items():
+        print(f"{name:<34} {page_ms:9.1f} {floor_ms:9.1f} {page_ms / floor_ms:6.2f}x {queries:4d}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stages", default="1000,100000,1000000")
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--keep", action="store_true", help="reuse jxsi_scale if it exists")
+    arguments = parser.parse_args()
+    stages = [int(value) for value in arguments.stages.split(",")]
+
+    _environment()
+    new = _create_database(rebuild=not arguments.keep)
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench import scale_data
+
+    settings.ROOT_URLCONF = "bench.floors"
+    call_command("collectstatic", interactive=False, verbosity=0)
+    if new:
+        started = time.perf_counter()
+        call_command("migrate", verbosity=0)
+        with connection.cursor() as cursor:
+            scale_data.build_fixed(cursor)
+        print(f"fixed part built in {time.perf_counter() - started:.0f} s")
+    users = _accounts()
+    by_stage = {}
+    for others in stages:
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            scale_data.grow(cursor, others=others)
+            cursor.execute("SELECT count(*) FROM roster_person")
+            persons = cursor.fetchone()[0]
+        print(f"\ngrown to {persons:,} persons in {time.perf_counter() - started:.0f} s")
+        by_stage[persons] = measure(users, arguments.rounds)
+        _print_stage(persons, by_stage[persons])
+    if len(by_stage) > 1:
+        first, last = min(by_stage), max(by_stage)
+        print(f"\n## growth {first:,} → {last:,} persons (page ms, last / first)")
+        for name in by_stage[first]:
+            growth = by_stage[last][name][0] / by_stage[first][name][0]
+            print(f"{name:<34} {growth:6.2f}x")
+
+
+if __name__ == "__main__":
+    main()
