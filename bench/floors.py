@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.template import engines
 from django.urls import include, path
@@ -23,27 +25,31 @@ def _relations(request):
     return InsuranceRelation.objects.filter(unit=request.user.unit, status="active")
 
 
-def _active(request, order="person__personal_code", offset=0):
-    rows = _relations(request).order_by(order, "person__personal_code")
-    return rows.values(
-        "person__personal_code", "person__name", "person__sex", "start_month", "contribution_base"
-    )[offset : offset + 50]
-
-
-def _last_paid(request):
-    """The same latest-paid-month subquery as the roster, in a bare `.values()`."""
-    from django.db.models import OuterRef, Subquery
-
-    latest = (
+def _latest_paid():
+    return Subquery(
         Contribution.objects.filter(person=OuterRef("person_id"), unit=OuterRef("unit_id"))
         .filter(status="paid")
         .order_by("-month")
         .values("month")[:1]
     )
-    rows = _relations(request).annotate(last_paid=Subquery(latest))
-    return rows.order_by("-last_paid", "person__personal_code").values(
-        "person__personal_code", "person__name", "last_paid"
-    )[:50]
+
+
+def _active(request, order=None, offset=0, name=""):
+    """The roster's rows with the roster's query (its sort keys and its latest-paid month)."""
+    rows = _relations(request).annotate(last_paid=_latest_paid())
+    if name:
+        rows = rows.alias(key=Lower("person__name")).filter(key__contains=name)
+    rows = rows.order_by(
+        order if order is not None else F("person__personal_code"), "person__personal_code"
+    )
+    return rows.values(
+        "person__personal_code",
+        "person__name",
+        "person__sex",
+        "start_month",
+        "last_paid",
+        "contribution_base",
+    )[offset : offset + 50]
 
 
 def _persons(request):
@@ -84,8 +90,9 @@ def _history(request):
 FLOORS = {
     "active": _active,
     "active-deep": lambda request: _active(request, offset=99 * 50),
-    "active-name": lambda request: _active(request, order="person__name"),
-    "active-last-paid": _last_paid,
+    "active-name": lambda request: _active(request, order=Lower("person__name").asc()),
+    "active-last-paid": lambda request: _active(request, order=F("last_paid").desc()),
+    "active-wang": lambda request: _active(request, name="王"),
     "persons": _persons,
     "cases": _cases,
     "queue": _queue,
@@ -104,20 +111,24 @@ def export_floor(request):
 
     rows = (
         _relations(request)
+        .annotate(last_paid=_latest_paid())
         .order_by("person__personal_code")
         .values_list(
             "person__personal_code",
             "person__name",
             "person__sex",
             "person__id_number",
+            "person__work_start_date",
             "start_month",
+            "last_paid",
             "contribution_base",
+            "status",
         )
     )
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()
     for row in rows.iterator(chunk_size=500):
-        sheet.append([str(value) for value in row])
+        sheet.append([str(value) for value in row])  # the same nine columns as the portal's
     output = io.BytesIO()
     workbook.save(output)
     return HttpResponse(output.getvalue(), content_type="application/octet-stream")

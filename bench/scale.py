@@ -34,7 +34,7 @@ PAGES = [
         "/roster/active/?sort=-last_paid",
         "/bench-floor/active-last-paid/",
     ),
-    ("在职花名册 姓名含“王”", "big", "/roster/active/?name=王", "/bench-floor/active/"),
+    ("在职花名册 姓名含“王”", "big", "/roster/active/?name=王", "/bench-floor/active-wang/"),
     (
         "在职花名册 1,894 人 按姓名",
         "medium",
@@ -146,7 +146,7 @@ def _query_count(client, url: str) -> int:
     return len(queries)
 
 
-def measure(users, rounds: int) -> dict[str, tuple[float, float, int]]:
+def measure(users, rounds: int, only: str = "") -> dict[str, tuple[float, float, int]]:
     from django.test import Client
 
     clients = {}
@@ -155,6 +155,8 @@ def measure(users, rounds: int) -> dict[str, tuple[float, float, int]]:
         clients[role].force_login(user)
     results = {}
     for name, role, url, floor in PAGES:
+        if only not in name:
+            continue
         client = clients[role]
         page_ms = _median_ms(client, url, rounds)
         floor_ms = _median_ms(client, floor, rounds)
@@ -174,6 +176,7 @@ def main() -> None:
     parser.add_argument("--stages", default="1000,100000,1000000")
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--keep", action="store_true", help="reuse jxsi_scale if it exists")
+    parser.add_argument("--only", default="", help="measure only pages whose name has this")
     arguments = parser.parse_args()
     stages = [int(value) for value in arguments.stages.split(",")]
 
@@ -205,7 +208,7 @@ def main() -> None:
             cursor.execute("SELECT count(*) FROM roster_person")
             persons = cursor.fetchone()[0]
         print(f"\ngrown to {persons:,} persons in {time.perf_counter() - started:.0f} s")
-        by_stage[persons] = measure(users, arguments.rounds)
+        by_stage[persons] = measure(users, arguments.rounds, only=arguments.only)
         _print_stage(persons, by_stage[persons])
     if len(by_stage) > 1:
         first, last = min(by_stage), max(by_stage)

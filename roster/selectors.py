@@ -6,15 +6,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, F, Max, Min, OuterRef, QuerySet, Subquery, Sum
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import ExtractYear, Lower
 from django.shortcuts import get_object_or_404
 
 from portal.yearmonth import YearMonth, YearMonthField
 from roster.models import Contribution, DeemedPeriod, InsuranceRelation, Person, Retirement, Unit
 
+# 姓名 sorts and filters by its lower-case form, which no index serves: a unit's few thousand
+# relations are found first by their own index and then sorted, instead of PostgreSQL walking
+# the name index (or the trigram index) of the whole province's persons until it meets 50 of
+# this unit's (3,055 ms instead of 10 for a 5,000-person unit among a million persons).
+# Chinese names are unchanged by it; Latin ones sort and match in any case.
+PERSON_NAME = Lower("person__name")
 ACTIVE_SORTS = {
     "code": "person__personal_code",
-    "name": "person__name",
+    "name": PERSON_NAME,
     "work_start": "person__work_start_date",
     "start": "start_month",
     "last_paid": "last_paid_month",
@@ -22,17 +28,23 @@ ACTIVE_SORTS = {
 }
 RETIRED_SORTS = {
     "code": "person__personal_code",
-    "name": "person__name",
+    "name": PERSON_NAME,
     "retired": "retirement_date",
     "pension": "monthly_pension",
 }
 
 
-def _ordering(sort: str, allowed: dict[str, str], default: str) -> list[str]:
+def _ordering(sort: str, allowed: dict, default: str) -> list:
     field = allowed.get((sort or "").lstrip("-"))
     if field is None:
         return [default]
-    return [("-" if sort.startswith("-") else "") + field, "person__personal_code"]
+    expression = F(field) if isinstance(field, str) else field
+    direction = expression.desc() if sort.startswith("-") else expression.asc()
+    return [direction, "person__personal_code"]
+
+
+def _name_contains(rows: QuerySet, name: str, field: str = "person__name") -> QuerySet:
+    return rows.alias(name_key=Lower(field)).filter(name_key__contains=name.strip().lower())
 
 
 @dataclass(frozen=True)
@@ -99,7 +111,7 @@ def active_roster(
         .annotate(last_paid_month=Subquery(last_paid, output_field=YearMonthField()))
     )
     if name:
-        rows = rows.filter(person__name__contains=name.strip())
+        rows = _name_contains(rows, name)
     if personal_code:
         rows = rows.filter(person__personal_code=personal_code.strip())
     if start_from:
@@ -121,7 +133,7 @@ def retired_roster(
     """退休花名册 (R-6.3)."""
     rows = Retirement.objects.filter(unit=unit).select_related("person")
     if name:
-        rows = rows.filter(person__name__contains=name.strip())
+        rows = _name_contains(rows, name)
     if personal_code:
         rows = rows.filter(person__personal_code=personal_code.strip())
     if retired_from:
@@ -139,14 +151,20 @@ def _persons_of(unit: Unit) -> QuerySet[Person]:
         .order_by("-start_month", "-id")
         .values("unit_id")[:1]
     )
-    return Person.objects.annotate(latest_unit=Subquery(latest_unit)).filter(latest_unit=unit.pk)
+    # Only the unit's own persons are asked for their latest relation, not the province's.
+    candidates = InsuranceRelation.objects.filter(unit=unit).values("person_id")
+    return (
+        Person.objects.filter(pk__in=candidates)
+        .annotate(latest_unit=Subquery(latest_unit))
+        .filter(latest_unit=unit.pk)
+    )
 
 
 def unit_persons(*, unit: Unit, name: str = "", personal_code: str = "") -> QuerySet[Person]:
     """The unit's insured persons (个人参保证明, R-6.5)."""
     persons = _persons_of(unit)
     if name:
-        persons = persons.filter(name__contains=name.strip())
+        persons = _name_contains(persons, name, field="name")
     if personal_code:
         persons = persons.filter(personal_code=personal_code.strip())
     return persons.order_by("personal_code")

@@ -98,3 +98,24 @@ def test_month_messages_are_chinese():
         assert not form.is_valid()
         assert form.errors["month"] == ["请同时选择年份和月份。"]
         assert form.errors["required_month"] == ["请按YYYY-MM格式填写年月，例如2024-05。"]
+
+
+@pytest.mark.parametrize("value", ["2019-07", "", None])
+def test_the_month_selects_render_as_djangos_select_template_would(value):
+    """Issue 14: the options are built in Python (Django's per-option template took ~8 ms per
+    year select); the HTML is the same as forms.Select's, selection and attributes included."""
+    from django import forms
+    from django.test.html import parse_html
+
+    from portal.yearmonth import YearMonthSelectWidget
+
+    widget = YearMonthSelectWidget(attrs={"class": "narrow", "required": True}, first_year=2014)
+    html = widget.render("start", value, attrs={"id": "id_start"})
+    context = widget.get_context("start", value, {"id": "id_start"})
+    for subwidget, select in zip(context["widget"]["subwidgets"], widget.widgets, strict=True):
+        django_html = forms.Select(attrs=subwidget["attrs"], choices=select.choices).render(
+            subwidget["name"], subwidget["value"][0] if subwidget["value"] else None
+        )
+        assert parse_html(str(subwidget["html"])) == parse_html(django_html)
+        assert str(subwidget["html"]) in html
+    assert ('<option value="2019" selected>' in html) is (value == "2019-07")
