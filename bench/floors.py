@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import io
 
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.template import engines
 from django.urls import include, path
 
 from progress.models import Application
-from roster.models import Contribution, InsuranceRelation, Person
+from roster.models import Contribution, InsuranceRelation, Person, Unit
 
 ROWS = engines["django"].from_string(
     "<table>{% for row in rows %}<tr>{% for value in row.values %}<td>{{ value }}</td>"
@@ -79,11 +79,13 @@ def _queue(request):
     )
 
 
-def _history(request):
+def _units(request):
+    keyword = request.GET.get("q", "")
     return (
-        Contribution.objects.filter(unit=request.user.unit)
-        .order_by("person_id", "month")
-        .values("month", "base", "unit_amount", "personal_amount", "status")[:146]
+        Unit.objects.filter(county=request.user.county)
+        .filter(Q(name__icontains=keyword) | Q(code__icontains=keyword))
+        .order_by("code")
+        .values("code", "name", "credit_code", "agent__name")[:20]
     )
 
 
@@ -96,7 +98,7 @@ FLOORS = {
     "persons": _persons,
     "cases": _cases,
     "queue": _queue,
-    "history": _history,
+    "units": _units,
 }
 
 

@@ -45,7 +45,12 @@ PAGES = [
     ("养老金申领 人员列表", "big", "/pension/", "/bench-floor/persons/"),
     ("办理中 500 件", "big", "/progress/in-progress/", "/bench-floor/cases/"),
     ("待审核 2,000 件", "staff", "/backoffice/reviews/", "/bench-floor/queue/"),
-    ("单位查询", "staff", "/backoffice/agents/change/?q=人民医院", "/bench-floor/trivial/"),
+    (
+        "单位查询",
+        "staff",
+        "/backoffice/agents/change/?q=人民医院",
+        "/bench-floor/units/?q=人民医院",
+    ),
     ("导出 5,000 行", "big", "/roster/active/?export=xlsx", "/bench-floor/export/"),
 ]
 
