@@ -55,7 +55,7 @@ PAGES = [
 ]
 
 
-def _environment() -> None:
+def environment() -> None:
     os.environ.update(
         DATABASE_URL=f"{SERVER}/{DATABASE}",
         CACHE_URL=os.environ.get("BENCH_CACHE_URL", "redis://127.0.0.1:6379/14"),
@@ -85,7 +85,7 @@ def _create_database(rebuild: bool) -> bool:
     return True
 
 
-def _accounts():
+def accounts():
     """The agents of BIG and MEDIUM and the counter staff of REVIEW_COUNTY, made through the
     portal's own services."""
     from django.contrib.auth import get_user_model
@@ -185,7 +185,7 @@ def main() -> None:
     arguments = parser.parse_args()
     stages = [int(value) for value in arguments.stages.split(",")]
 
-    _environment()
+    environment()
     new = _create_database(rebuild=not arguments.keep)
     import django
 
@@ -204,7 +204,7 @@ def main() -> None:
         with connection.cursor() as cursor:
             scale_data.build_fixed(cursor)
         print(f"fixed part built in {time.perf_counter() - started:.0f} s")
-    users = _accounts()
+    users = accounts()
     by_stage = {}
     for others in stages:
         started = time.perf_counter()
