@@ -249,3 +249,13 @@ def test_a_person_who_left_and_is_not_insured_elsewhere_stays_printable(
     person = add_person(unit, 4, status="suspended")
     html = agent_client.get(f"/roster/certificates/persons/{person.personal_code}/")
     assert html.status_code == 200 and "暂停缴费" in html.content.decode()
+
+
+def test_a_certificates_qr_code_is_encoded_once_per_verification_url(monkeypatch):
+    """Issue 14: encoding the QR code was 40 % of a certificate preview."""
+    url = "https://example.cn/verify/?code=QRCA-CHED-ONCE-2026"
+    first = certificates.qr_svg(url)
+    monkeypatch.setattr(segno, "make", lambda *args, **kwargs: pytest.fail("encoded again"))
+    assert certificates.qr_svg(url) == first
+    with pytest.raises(pytest.fail.Exception):
+        certificates.qr_svg(url.replace("2026", "2027"))
