@@ -4,6 +4,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 
 from accounts import throttle
+from accounts.rules import admin_login_key
 from accounts.services import LOCKED, format_wait
 from portal.audit import audit_record
 from portal.http import client_ip
@@ -13,7 +14,7 @@ from portal.models import AuditEvent
 class ThrottledAdminLoginForm(AdminAuthenticationForm):
     def clean(self):
         username = (self.cleaned_data.get("username") or "").strip()
-        account, ip = f"admin:{username}", client_ip(self.request)
+        account, ip = admin_login_key(username), client_ip(self.request)
         wait = throttle.locked_seconds(account=account, ip=ip)
         if wait:
             raise ValidationError(LOCKED % {"wait": format_wait(wait)}, code="locked")

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from accounts import throttle
 from accounts.models import PushCodeDevice
-from accounts.rules import initial_password
+from accounts.rules import admin_login_key, initial_password, staff_login_key
 
 
 @transaction.atomic
@@ -21,7 +21,7 @@ def unit_account_unlock(*, user) -> None:
 def login_keys(user) -> list[str]:
     """Every name under which the throttle counts a user's failures: the agents' login (the unit
     account's user name), the back office's and Django admin's."""
-    return [user.username, f"staff:{user.username}", f"admin:{user.username}"]
+    return [user.username, staff_login_key(user.username), admin_login_key(user.username)]
 
 
 def login_locked_seconds(user) -> int:

@@ -15,6 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from accounts import counter_services
 from accounts import services as account_services
 from accounts.models import Agent
+from accounts.rules import staff_login_key
 from accounts.services import AccountError
 from portal.audit import audit_record
 from portal.http import client_ip
@@ -131,7 +132,7 @@ def unit_password_restore(*, unit: Unit, confirmed_id_number: str, by, request=N
 def staff_login(*, request, username: str, password: str, otp_token: str):
     """Counter staff log in with user name + password (+ TOTP code when they have a confirmed
     device); throttled like agents. Returns (user, device or None)."""
-    account = f"staff:{username.strip()}"
+    account = staff_login_key(username)
     account_services.refuse_if_locked(account, client_ip(request))
     user = (
         get_user_model()

@@ -71,21 +71,20 @@ def test_at_most_20_files_per_case(agent_client, unit, media, settings):
     assert response.status_code == 400 and "最多上传2个文件" in response.content.decode()
 
 
-def test_file_names_are_sanitised(agent_client, unit, media):
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        (["../../etc/passwd", "..\\..\\证明<1>.exe"], ["passwd.pdf", "证明1.pdf"]),
+        # U+202E turns "报告\u202efdp.exe" into what reads as "报告exe.pdf"; C0/C1 controls too.
+        (["报告\u202efdp.exe", "说明\x0b\x85\u2066材料.pdf"], ["报告fdp.pdf", "说明材料.pdf"]),
+    ],
+    ids=["paths and reserved characters", "control and direction characters"],
+)
+def test_file_names_are_sanitised(agent_client, unit, media, typed, kept):
     application = make_case(unit)
-    post_file(agent_client, application, "../../etc/passwd", pdf_bytes())
-    post_file(agent_client, application, "..\\..\\证明<1>.exe", pdf_bytes())
-    names = sorted(Attachment.objects.values_list("original_name", flat=True))
-    assert names == ["passwd.pdf", "证明1.pdf"]
-
-
-def test_control_and_direction_characters_leave_file_names(agent_client, unit, media):
-    """U+202E turns "报告\u202efdp.exe" into what reads as "报告exe.pdf"; C0/C1 controls too."""
-    application = make_case(unit)
-    post_file(agent_client, application, "报告\u202efdp.exe", pdf_bytes())
-    post_file(agent_client, application, "说明\x0b\x85\u2066材料.pdf", pdf_bytes())
-    names = sorted(Attachment.objects.values_list("original_name", flat=True))
-    assert names == ["报告fdp.pdf", "说明材料.pdf"]
+    for name in typed:
+        post_file(agent_client, application, name, pdf_bytes())
+    assert sorted(Attachment.objects.values_list("original_name", flat=True)) == kept
 
 
 def test_images_are_re_encoded_so_appended_data_is_dropped(agent_client, unit, media):
