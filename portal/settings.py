@@ -2,7 +2,8 @@
 
 With no environment at all the portal runs as a self-contained demo: SQLite and a database cache
 under `var/`, a development secret key kept in `var/`. Production sets DEBUG=False, SECRET_KEY,
-ALLOWED_HOSTS, DATABASE_URL (PostgreSQL) and CACHE_URL (Redis); see README.
+ALLOWED_HOSTS, DATABASE_URL (PostgreSQL), CACHE_URL (Redis) and, on several app hosts, shared
+file storage (FILE_STORAGE); see README.
 """
 
 import ipaddress
@@ -12,6 +13,8 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+
+from portal import storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -235,9 +238,36 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "static")
 if DEBUG:
     Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
+
+# --- Files: uploads and certificate PDFs (portal/storage.py) ----------------------------------
+# FILE_STORAGE=local keeps them under MEDIA_ROOT; on several app hosts that is a shared NAS
+# mount, the same on every host. FILE_STORAGE=s3 keeps them in a bucket of S3-compatible
+# object storage (Huawei OBS, Aliyun OSS, MinIO); the bucket must not be public.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+FILE_STORAGE = env.str("FILE_STORAGE", default="local")
+if FILE_STORAGE == "local":
+    _file_storage = storage.LOCAL
+elif FILE_STORAGE == "s3":
+    # auto: botocore's choice, host/bucket/… with an endpoint URL (MinIO); virtual:
+    # bucket.host/…, which Aliyun OSS requires.
+    _addressing = env.str("S3_ADDRESSING_STYLE", default="auto")
+    if not env.str("S3_BUCKET", default=""):
+        raise ImproperlyConfigured("FILE_STORAGE=s3 needs S3_BUCKET.")
+    if _addressing not in storage.ADDRESSING_STYLES:
+        raise ImproperlyConfigured("S3_ADDRESSING_STYLE is auto, path or virtual.")
+    _file_storage = storage.s3_storage(
+        bucket=env.str("S3_BUCKET"),
+        endpoint_url=env.str("S3_ENDPOINT_URL", default=""),  # the service's; none for AWS
+        region=env.str("S3_REGION", default=""),
+        access_key_id=env.str("S3_ACCESS_KEY_ID", default=""),
+        secret_access_key=env.str("S3_SECRET_ACCESS_KEY", default=""),
+        prefix=env.str("S3_PREFIX", default=""),  # the portal's folder in a shared bucket
+        addressing_style=_addressing,
+    )
+else:
+    raise ImproperlyConfigured(f"FILE_STORAGE is local or s3, not {FILE_STORAGE!r}.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _file_storage,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

@@ -9,10 +9,13 @@ from django.http import FileResponse, Http404
 def serve_attachment(attachment, *, download: bool) -> FileResponse:
     """Stream a stored document: named, never sniffed by the browser, never a static file; our
     own pages may show it in a frame (the review page previews PDFs)."""
-    if not default_storage.exists(attachment.stored_name):
-        raise Http404
+    try:
+        # Opened, not asked about first: in object storage each question is a round trip.
+        stored = default_storage.open(attachment.stored_name, "rb")
+    except FileNotFoundError:
+        raise Http404 from None
     response = FileResponse(
-        default_storage.open(attachment.stored_name, "rb"),
+        stored,
         as_attachment=download,
         filename=attachment.original_name,
         content_type=attachment.content_type,

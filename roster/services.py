@@ -73,7 +73,10 @@ def certificate_pdf(*, certificate: Certificate, content: dict, verify_url: str)
 
 
 def _stored_pdf(certificate: Certificate) -> bytes | None:
-    if certificate.pdf_name and default_storage.exists(certificate.pdf_name):
+    if not certificate.pdf_name:
+        return None
+    try:  # opened, not asked about first: in object storage each question is a round trip
         with default_storage.open(certificate.pdf_name, "rb") as stored:
             return stored.read()
-    return None
+    except FileNotFoundError:
+        return None
