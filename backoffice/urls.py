@@ -1,6 +1,6 @@
 from django.urls import path
 
-from backoffice import views
+from backoffice import review_views, views
 
 app_name = "backoffice"
 urlpatterns = [
@@ -15,13 +15,13 @@ urlpatterns = [
     path("accounts/<str:code>/unlock/", views.unlock_account, name="unlock_account"),
     path("accounts/<str:code>/restore-password/", views.restore_password, name="restore_password"),
     path("audit/", views.audit_log, name="audit_log"),
-    path("reviews/", views.review_queue, name="review_queue"),
-    path("reviews/<int:pk>/", views.review_case, name="review_case"),
-    path("reviews/<int:pk>/approve/", views.review_approve, name="review_approve"),
-    path("reviews/<int:pk>/reject/", views.review_reject, name="review_reject"),
+    path("reviews/", review_views.review_queue, name="review_queue"),
+    path("reviews/<int:pk>/", review_views.review_case, name="review_case"),
+    path("reviews/<int:pk>/approve/", review_views.review_approve, name="review_approve"),
+    path("reviews/<int:pk>/reject/", review_views.review_reject, name="review_reject"),
     path(
         "reviews/<int:pk>/files/<int:attachment_pk>/",
-        views.review_attachment,
+        review_views.review_attachment,
         name="review_attachment",
     ),
     path("security/otp/", views.otp_setup, name="otp_setup"),

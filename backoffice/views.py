@@ -18,7 +18,7 @@ from django_otp import login as otp_login
 
 from accounts.selectors import unit_account_lock_status
 from accounts.services import AccountError
-from backoffice import selectors, services
+from backoffice import selectors, services, tables
 from backoffice.decorators import staff_authenticated, staff_required
 from backoffice.forms import (
     AgentForm,
@@ -27,12 +27,6 @@ from backoffice.forms import (
     TotpConfirmForm,
     UnitSearchForm,
 )
-from progress import registry as progress_registry
-from progress import selectors as progress_selectors
-from progress import services as progress_services
-from progress.drafts import parse_number
-from progress.files import serve_attachment
-from progress.forms import RejectForm, ReviewFilterForm
 
 AGENT_UPDATED = _("The agent information of %(unit)s was saved.")
 AGENT_ID_CHANGED = _(
@@ -85,10 +79,11 @@ def dashboard(request):
     return redirect("backoffice:register_search")
 
 
-def _search(request, *, with_service):
+def _search(request, *, with_service, target: str) -> dict:
+    """The search form and, once a keyword is typed, a page of the county's units."""
     form = UnitSearchForm(request.GET or None)
     keyword = form.cleaned_data["q"] if form.is_valid() else ""
-    page = None
+    page = table = None
     if keyword:
         page = selectors.paginate(
             selectors.unit_search(
@@ -96,19 +91,16 @@ def _search(request, *, with_service):
             ),
             request.GET.get("page"),
         )
-    return form, keyword, page
+        table = tables.unit_results(page, target=target)
+    return {"form": form, "keyword": keyword, "page": page, "table": table}
 
 
 @staff_required
 @require_http_methods(["GET"])
 def register_search(request):
     """外网经办用户信息录入: type a keyword and press Enter; pick the unit (R-2.1)."""
-    form, keyword, page = _search(request, with_service=None)
-    return render(
-        request,
-        "backoffice/register_search.html",
-        {"form": form, "keyword": keyword, "page": page, "module": "register"},
-    )
+    context = _search(request, with_service=None, target="backoffice:register_agent")
+    return render(request, "backoffice/register_search.html", {**context, "module": "register"})
 
 
 @staff_required
@@ -152,12 +144,8 @@ def register_done(request, code):
 @require_http_methods(["GET"])
 def change_search(request):
     """外网经办用户信息变更: keyword + 查询 over units with online service (R-2.4)."""
-    form, keyword, page = _search(request, with_service=True)
-    return render(
-        request,
-        "backoffice/change_search.html",
-        {"form": form, "keyword": keyword, "page": page, "module": "change"},
-    )
+    context = _search(request, with_service=True, target="backoffice:change_agent")
+    return render(request, "backoffice/change_search.html", {**context, "module": "change"})
 
 
 def _agent_initial(unit) -> dict:
@@ -283,109 +271,3 @@ def otp_setup(request):
             "secret": b32encode(device.bin_key).decode().rstrip("="),
         },
     )
-
-
-# --- Review queue (R-9: 审核) ------------------------------------------------------------------
-
-CASE_APPROVED = _("The case was approved.")
-CASE_REJECTED = _("The case was returned to the unit with the reason.")
-
-
-@staff_required
-@require_http_methods(["GET"])
-def review_queue(request):
-    form = ReviewFilterForm(request.GET)
-    filters = form.cleaned_data if form.is_valid() else {}
-    cases = progress_selectors.review_queue(
-        county=request.user.county,
-        business=filters.get("business", ""),
-        unit_code=filters.get("unit", ""),
-    )
-    page = selectors.paginate(cases, request.GET.get("page"))
-    return render(
-        request, "backoffice/review_queue.html", {"form": form, "page": page, "module": "review"}
-    )
-
-
-def _review_page(request, application, *, reject_form=None, approval_form=None, status=200):
-    business = progress_registry.get(application.business_code)
-    if approval_form is None and business is not None and business.approval_form is not None:
-        approval_form = business.approval_form(application=application)
-    detail_template, detail = progress_registry.detail_of(application)
-    return render(
-        request,
-        "backoffice/review_case.html",
-        {
-            "case": application,
-            "module": "review",
-            "events": progress_selectors.timeline(application),
-            "slots": progress_selectors.material_slots(application),
-            "detail_template": detail_template,
-            "reject_form": reject_form or RejectForm(),
-            "approval_form": approval_form,
-            **detail,
-        },
-        status=status,
-    )
-
-
-@staff_required
-@require_http_methods(["GET"])
-def review_case(request, pk):
-    application = progress_selectors.case_for_county(county=request.user.county, pk=pk)
-    return _review_page(request, application)
-
-
-@staff_required
-@require_POST
-def review_approve(request, pk):
-    application = progress_selectors.case_for_county(county=request.user.county, pk=pk)
-    business = progress_registry.get(application.business_code)
-    approval_form = None
-    data = {}
-    if business is not None and business.approval_form is not None:
-        approval_form = business.approval_form(request.POST, application=application)
-        if not approval_form.is_valid():
-            return _review_page(request, application, approval_form=approval_form, status=400)
-        data = approval_form.cleaned_data
-    try:
-        progress_services.application_approve(
-            application=application,
-            by=request.user,
-            data=data,
-            version=parse_number(request.POST.get("version")),
-        )
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-        return redirect("backoffice:review_case", pk=application.pk)
-    messages.success(request, CASE_APPROVED)
-    return redirect("backoffice:review_queue")
-
-
-@staff_required
-@require_POST
-def review_reject(request, pk):
-    application = progress_selectors.case_for_county(county=request.user.county, pk=pk)
-    reject_form = RejectForm(request.POST)
-    if not reject_form.is_valid():
-        return _review_page(request, application, reject_form=reject_form, status=400)
-    try:
-        progress_services.application_reject(
-            application=application,
-            by=request.user,
-            reason=reject_form.cleaned_data["reason"],
-            version=parse_number(request.POST.get("version")),
-        )
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-        return redirect("backoffice:review_case", pk=application.pk)
-    messages.success(request, CASE_REJECTED)
-    return redirect("backoffice:review_queue")
-
-
-@staff_required
-@require_http_methods(["GET"])
-def review_attachment(request, pk, attachment_pk):
-    application = progress_selectors.case_for_county(county=request.user.county, pk=pk)
-    attachment = progress_selectors.attachment_of_case(application, attachment_pk)
-    return serve_attachment(attachment, download=request.GET.get("download") == "1")

@@ -54,9 +54,8 @@ def _active(request, order=None, offset=0, name=""):
 
 
 def _persons(request):
-    ids = _relations(request).values("person_id")
     return (
-        Person.objects.filter(pk__in=ids)
+        Person.objects.filter(current_unit=request.user.unit)
         .order_by("personal_code")
         .values("personal_code", "name", "sex", "id_number")[:50]
     )

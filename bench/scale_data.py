@@ -14,6 +14,10 @@ earlier ended relation in another unit. `grow(cursor, to=N)` adds persons until 
 
 from __future__ import annotations
 
+from roster.triggers import REFRESH_ALL
+
+TRIGGER = "relation_current_unit"
+
 BIG_UNIT = "3610000001"
 MEDIUM_UNIT = "3610000002"
 REVIEW_COUNTY = "361001"
@@ -195,10 +199,22 @@ FROM progress_application a WHERE a.finished_at IS NOT NULL;
 """
 
 
+def _relations_in_bulk(cursor, statements) -> None:
+    """The relations' row trigger would update each new person once per relation: it rests
+    while they are loaded, and the new persons' current units are then set in one statement."""
+    cursor.execute(f"ALTER TABLE roster_insurancerelation DISABLE TRIGGER {TRIGGER}")
+    for sql in statements:
+        cursor.execute(sql)
+    cursor.execute(REFRESH_ALL + " WHERE current_unit_id IS NULL")
+    cursor.execute(f"ALTER TABLE roster_insurancerelation ENABLE TRIGGER {TRIGGER}")
+
+
 def build_fixed(cursor) -> None:
     """Counties, units, BIG and MEDIUM with their contributions, the cases."""
-    for sql in (FUNCTIONS, PLACES, _persons(1, FIXED_PERSONS), _fixed_relations(), _cases()):
+    for sql in (FUNCTIONS, PLACES):
         cursor.execute(sql)
+    _relations_in_bulk(cursor, [_persons(1, FIXED_PERSONS), _fixed_relations()])
+    cursor.execute(_cases())
 
 
 def grow(cursor, *, others: int) -> None:
@@ -208,6 +224,5 @@ def grow(cursor, *, others: int) -> None:
     step = 200_000
     for first in range(FIXED_PERSONS + have + 1, FIXED_PERSONS + others + 1, step):
         last = min(first + step - 1, FIXED_PERSONS + others)
-        cursor.execute(_persons(first, last))
-        cursor.execute(_other_relations(first, last))
+        _relations_in_bulk(cursor, [_persons(first, last), _other_relations(first, last)])
     cursor.execute("ANALYZE")

@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from pension import selectors, services
 from pension.steps import STEPS
+from pension.tables import claimable_columns
 from portal.http import agent_unit, paginate
+from portal.tables import Table
 from progress import selectors as case_selectors
 from roster import selectors as roster_selectors
 from roster.forms import PersonSearchForm
@@ -34,13 +38,22 @@ def start(request):
             refused, problems = person, error.messages
         else:
             return redirect(case_selectors.resume_url(application))
+    refused_id = refused.pk if refused else None
+    claims = selectors.open_claims(unit=unit, person_ids=[row.person_id for row in page])
+    table = Table(
+        claimable_columns(claims=claims, csrf_token=get_token(request)),
+        page,
+        caption=_("Active staff roster"),
+        empty=_("No staff match the filters."),
+        row_attributes=lambda row: ' class="row-invalid"' if row.person_id == refused_id else "",
+    )
     return render(
         request,
         "pension/start.html",
         {
             "form": form,
             "page": page,
-            "claims": selectors.open_claims(unit=unit, person_ids=[r.person_id for r in page]),
+            "table": table,
             "query": query,
             "refused": refused,
             "problems": problems,

@@ -11,7 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
 from portal.http import agent_unit, paginate
-from progress import registry, selectors, services
+from portal.tables import Table
+from progress import registry, selectors, services, tables
 from progress.drafts import parse_number
 from progress.files import serve_attachment
 from progress.forms import CaseFilterForm
@@ -29,15 +30,14 @@ def _case_list(request, *, finished: bool):
     select = selectors.cases_completed if finished else selectors.cases_in_progress
     cases = select(unit=unit, **form.filters())
     page, query = paginate(request, cases, 20)
+    title = _("Completed business") if finished else _("Business in progress")
+    table = Table(
+        tables.case_columns(finished=finished), page, caption=title, empty=_("No business matches.")
+    )
     return render(
         request,
         "progress/case_list.html",
-        {
-            "form": form,
-            "page": page,
-            "finished": finished,
-            "query": query,
-        },
+        {"form": form, "page": page, "table": table, "finished": finished, "query": query},
     )
 
 

@@ -1,7 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class RosterConfig(AppConfig):
     name = "roster"
     verbose_name = _("Units and insured persons")
+
+    def ready(self) -> None:
+        from roster.triggers import installed_after_migrate
+
+        post_migrate.connect(installed_after_migrate, sender=self)

@@ -3,7 +3,6 @@ contributions, deemed-contribution periods and retirements (DESIGN §3)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -141,11 +140,25 @@ class Person(models.Model):
     )  # 户籍地址
     education = models.CharField(_("education"), max_length=20, blank=True)  # 学历
     death_date = models.DateField(_("date of death"), null=True, blank=True)
+    # The unit of the latest insurance relation: whose insured persons the person is among.
+    # Kept by a database trigger on the relations (roster/triggers.py), never written here.
+    current_unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        editable=False,
+        db_index=False,  # the index below serves it, sorted by personal code
+        related_name="current_persons",
+        verbose_name=_("current unit"),
+    )
 
     class Meta:
         verbose_name = _("insured person")
         verbose_name_plural = _("insured persons")
         ordering = ["personal_code"]
+        indexes = [
+            models.Index(fields=["current_unit", "personal_code"], name="person_current_unit"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["id_type", "id_number"], name="person_unique_id"),
             models.CheckConstraint(condition=Q(sex__in=["M", "F"]), name="person_sex_m_or_f"),
@@ -339,61 +352,4 @@ class Retirement(models.Model):
         return f"{self.person.name} {self.retirement_date:%Y-%m-%d}"
 
 
-class Certificate(models.Model):
-    """参保证明 issued — one per kind, subject and content: printing unchanged data again serves
-    the stored PDF and keeps its 验证码."""
-
-    class Kind(models.TextChoices):
-        UNIT = "unit", _("Unit insurance certificate")  # 单位参保证明
-        PERSON = "person", _("Personal insurance certificate")  # 个人参保证明
-
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    unit = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, related_name="certificates", verbose_name=_("unit")
-    )
-    person = models.ForeignKey(
-        Person,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="certificates",
-        verbose_name=_("person"),
-    )
-    code = models.CharField(_("verification code"), max_length=19, unique=True)
-    content_hash = models.CharField(_("content hash"), max_length=64)
-    holder_name = models.CharField(_("holder"), max_length=100)
-    holder_id = models.CharField(_("holder ID or code"), max_length=30)
-    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
-    valid_until = models.DateField(_("valid until"))
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("issued by"),
-    )
-    pdf_name = models.CharField(_("stored PDF"), max_length=200, blank=True)
-    pdf_sha256 = models.CharField(_("PDF SHA-256"), max_length=64, blank=True)
-
-    class Meta:
-        verbose_name = _("issued certificate")
-        verbose_name_plural = _("issued certificates")
-        ordering = ["-issued_at"]
-        constraints = [
-            # Two partial constraints, because NULLs never collide in one: a unit certificate
-            # has no person, and twenty parallel prints of one content must still make one.
-            models.UniqueConstraint(
-                fields=["kind", "unit", "person", "content_hash"],
-                condition=models.Q(person__isnull=False),
-                name="certificate_one_per_content",
-            ),
-            models.UniqueConstraint(
-                fields=["kind", "unit", "content_hash"],
-                condition=models.Q(person__isnull=True),
-                name="certificate_one_per_unit_content",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.code}"
+from roster.certificate_models import Certificate  # noqa: E402, F401 (kept apart for length)

@@ -146,18 +146,7 @@ def retired_roster(
 def _persons_of(unit: Unit) -> QuerySet[Person]:
     """Persons whose latest insurance relation is with `unit`: someone who moved on to another
     unit belongs to that unit now, and their later history is none of this one's business."""
-    latest_unit = (
-        InsuranceRelation.objects.filter(person=OuterRef("pk"))
-        .order_by("-start_month", "-id")
-        .values("unit_id")[:1]
-    )
-    # Only the unit's own persons are asked for their latest relation, not the province's.
-    candidates = InsuranceRelation.objects.filter(unit=unit).values("person_id")
-    return (
-        Person.objects.filter(pk__in=candidates)
-        .annotate(latest_unit=Subquery(latest_unit))
-        .filter(latest_unit=unit.pk)
-    )
+    return Person.objects.filter(current_unit=unit)
 
 
 def unit_persons(*, unit: Unit, name: str = "", personal_code: str = "") -> QuerySet[Person]:

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from portal.http import agent_unit, client_ip, paginate, query_without
 from portal.masking import mask_id_number, mask_name
 from portal.ratelimit import allow
-from roster import certificates, exports, selectors, services
+from portal.tables import Table
+from roster import certificates, exports, selectors, services, tables
 from roster.forms import (
     ActiveRosterFilterForm,
     PersonSearchForm,
@@ -41,7 +42,7 @@ def unit_info(request):
     )
 
 
-def _roster(request, *, form_class, select, columns, title, template):
+def _roster(request, *, form_class, select, columns, title, template, caption, empty):
     """A roster page: filters in the query string, 50 a page, sortable, Excel export."""
     unit = agent_unit(request)
     form = form_class(request.GET)
@@ -53,15 +54,24 @@ def _roster(request, *, form_class, select, columns, title, template):
             title=title,
             filename=f"{title}-{unit.code}-{timezone.localdate():%Y%m%d}.xlsx",
         )
+    page = paginate(request, rows, PAGE_SIZE)[0]
+    table = Table(
+        columns(),
+        page,
+        caption=caption,
+        empty=empty,
+        sort=request.GET.get("sort", ""),
+        sort_query=query_without(request, "page", "export", "sort"),
+        css_class="data-table roster-table",
+    )
     return render(
         request,
         template,
         {
             "form": form,
-            "page": paginate(request, rows, PAGE_SIZE)[0],
-            "sort": request.GET.get("sort", ""),
+            "page": page,
+            "table": table,
             "query": query_without(request, "page", "export"),
-            "sort_query": query_without(request, "page", "export", "sort"),
         },
     )
 
@@ -73,9 +83,11 @@ def active_roster(request):
         request,
         form_class=ActiveRosterFilterForm,
         select=selectors.active_roster,
-        columns=exports.active_columns,
+        columns=tables.active_columns,
         title=_("Active staff roster"),
         template="roster/active.html",
+        caption=_("Active staff roster"),
+        empty=_("No staff match the filters."),
     )
 
 
@@ -86,9 +98,11 @@ def retired_roster(request):
         request,
         form_class=RetiredRosterFilterForm,
         select=selectors.retired_roster,
-        columns=exports.retired_columns,
+        columns=tables.retired_columns,
         title=_("Retiree roster"),
         template="roster/retired.html",
+        caption=_("Retiree roster"),
+        empty=_("No retirees match the filters."),
     )
 
 
@@ -139,14 +153,18 @@ def person_certificates(request):
     form = PersonSearchForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     persons = selectors.unit_persons(unit=unit, **{k: v for k, v in filters.items() if v})
+    page = paginate(request, persons, PAGE_SIZE)[0]
+    table = Table(
+        tables.person_columns(),
+        page,
+        caption=_("Insured persons"),
+        empty=_("No insured person matches."),
+        css_class="data-table roster-table",
+    )
     return render(
         request,
         "roster/person_certificates.html",
-        {
-            "form": form,
-            "page": paginate(request, persons, PAGE_SIZE)[0],
-            "query": query_without(request, "page"),
-        },
+        {"form": form, "page": page, "table": table, "query": query_without(request, "page")},
     )
 
 

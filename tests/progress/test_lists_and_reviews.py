@@ -141,6 +141,23 @@ def test_review_queue_lists_the_countys_submitted_cases_oldest_first(
     assert staff_client.get(f"/backoffice/reviews/{second.pk}/").status_code == 200
 
 
+def test_r9_1_review_queue_pages_keep_the_filters(staff_client, unit, media):
+    from backoffice import selectors as backoffice_selectors
+
+    names = [f"审核人{number:02d}" for number in range(backoffice_selectors.PAGE_SIZE + 1)]
+    for name in names:
+        submitted_case(unit, name=name)
+    first = text(staff_client.get("/backoffice/reviews/", {"business": "staff_reduction"}))
+    assert "共 21 条" in first
+    assert "page=2" in first and "business=staff_reduction" in first
+    second = text(staff_client.get("/backoffice/reviews/?business=staff_reduction&page=2"))
+    shown = {name for name in names if name in first} | {name for name in names if name in second}
+    assert shown == set(names)
+    assert not {name for name in names if name in first} & {
+        name for name in names if name in second
+    }
+
+
 def test_another_countys_case_is_a_404_for_staff(staff_client, other_unit, media):
     foreign = submitted_case(other_unit)
     assert staff_client.get(f"/backoffice/reviews/{foreign.pk}/").status_code == 404

