@@ -4,10 +4,8 @@ portal's file storage."""
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
 import uuid
 from dataclasses import dataclass
 
@@ -15,6 +13,7 @@ import pytest
 
 from portal.storage import s3_storage
 from tests.progress.conftest import agent_client, other_unit, staff, unit
+from tests.storage.processes import free_port, stop, wait_until_answers
 
 __all__ = ["agent_client", "other_unit", "staff", "unit"]
 
@@ -22,35 +21,6 @@ ACCESS_KEY_ID = "jxsi-portal-test"
 SECRET_ACCESS_KEY = "jxsi-portal-test-secret"
 REGION = "us-east-1"
 PREFIX = "portal"  # the portal's folder of the bucket (S3_PREFIX)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_until_answers(port: int, process: subprocess.Popen, *, seconds: float = 30) -> None:
-    """Until something accepts connections on 127.0.0.1:`port` (the process must live)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args[:3]} ended with {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"nothing answered on 127.0.0.1:{port} within {seconds} s")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
 
 
 @dataclass
