@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from portal.tables import Column, Table
+from portal.tables import Column, Table, escape, link, url_for
 from roster.models import Unit
 from roster.tables import labels
 
@@ -16,7 +14,8 @@ def unit_results(page, *, target: str) -> Table:
     types = labels(Unit.Type.choices)
     opened, not_opened, select = _("Opened"), _("Not opened"), _("Select")
     hint = _("Double-click to select")
-    urls = {unit.pk: reverse(target, args=[unit.code]) for unit in page}
+    unit_url = url_for(target)
+    urls = {unit.pk: unit_url(unit.code) for unit in page}
     columns = [
         Column(_("Unit code"), lambda unit: unit.code),
         Column(_("Unit name"), lambda unit: unit.name),
@@ -27,7 +26,7 @@ def unit_results(page, *, target: str) -> Table:
         ),
         Column(
             _("Action"),
-            html=lambda unit: format_html('<a href="{}">{}</a>', urls[unit.pk], select),
+            html=lambda unit: link(urls[unit.pk], select),
         ),
     ]
     return Table(
@@ -36,5 +35,5 @@ def unit_results(page, *, target: str) -> Table:
         caption=_("Units found"),
         empty=_("No unit of your county matches."),
         attributes=" data-row-select",
-        row_attributes=lambda unit: format_html(' data-href="{}" title="{}"', urls[unit.pk], hint),
+        row_attributes=lambda unit: f' data-href="{escape(urls[unit.pk])}" title="{escape(hint)}"',
     )

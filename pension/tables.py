@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from portal.masking import mask_id_number
-from portal.tables import Column
+from portal.tables import Column, escape, link, url_for
 from roster.models import Person
 from roster.tables import labels
 
@@ -22,24 +20,22 @@ def claimable_columns(*, claims: dict, csrf_token: str) -> list[Column]:
         "claim": _("Claim"),
     }
 
+    detail_url, resume_url = url_for("progress:detail"), url_for("progress:resume")
+    claim_form = (
+        '<form method="post" class="inline-form">'
+        f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
+        '<input type="hidden" name="personal_code" value="{code}">'
+        f'<button type="submit" class="link-button">{escape(words["claim"])}</button></form>'
+    )
+
     def action(row) -> str:
         claim = claims.get(row.person_id)
         if claim is None:
-            return format_html(
-                '<form method="post" class="inline-form">'
-                '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-                '<input type="hidden" name="personal_code" value="{}">'
-                '<button type="submit" class="link-button">{}</button></form>',
-                csrf_token,
-                row.person.personal_code,
-                words["claim"],
-            )
+            return claim_form.format(code=escape(row.person.personal_code))
         if claim.status == "submitted":
-            url, word = reverse("progress:detail", args=[claim.pk]), words["view"]
-        else:
-            url = reverse("progress:resume", args=[claim.pk])
-            word = words["modify"] if claim.status == "rejected" else words["continue"]
-        return format_html('<a href="{}">{}</a>', url, word)
+            return link(detail_url(claim.pk), words["view"])
+        word = words["modify"] if claim.status == "rejected" else words["continue"]
+        return link(resume_url(claim.pk), word)
 
     return [
         Column(_("Personal code"), lambda r: r.person.personal_code),

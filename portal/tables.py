@@ -13,14 +13,32 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from html import escape as _escape
 from typing import Any
+from urllib.parse import quote
 
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 EMPTY = "—"
+_MARKER = "918273645546372819"  # digits, so that an <int:…> converter takes it
+
+
+def escape(value: Any) -> str:
+    """Django's `escape` without its check for lazy arguments, a third of a cell's cost."""
+    return _escape(str(value))
+
+
+def link(url: str, label: Any) -> str:
+    return f'<a href="{escape(url)}">{escape(label)}</a>'
+
+
+def url_for(name: str) -> Callable[[Any], str]:
+    """`reverse(name, args=[key])` for a page of keys at the cost of one `reverse`."""
+    head, tail = reverse(name, args=[_MARKER]).split(_MARKER)
+    return lambda key: head + quote(str(key), safe="!$&'()*+,;=/~:@") + tail
 
 
 def text(value: Any) -> str:

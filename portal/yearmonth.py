@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import escape
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -151,6 +151,13 @@ def _options(choices: tuple) -> tuple[tuple[str, str, str], ...]:
     )
 
 
+@lru_cache(maxsize=16)
+def _year_month_choices(first_year: int, last_year: int, year: str, month: str) -> tuple:
+    years = (("", year), *((str(y), str(y)) for y in range(last_year, first_year - 1, -1)))
+    months = (("", month), *((str(m), f"{m:02d}") for m in range(1, 13)))
+    return years, months
+
+
 def _select_html(subwidget: dict, choices: tuple) -> str:
     """What django/forms/widgets/select.html renders for a single select, built in Python."""
     chosen = {str(value) for value in subwidget["value"] or ()}
@@ -162,35 +169,55 @@ def _select_html(subwidget: dict, choices: tuple) -> str:
     return mark_safe(f"<select{attrs}>{options}</select>")  # noqa: S308 (escaped above)
 
 
+def _label(subwidget: dict) -> str:
+    return format_html(
+        '<label class="visually-hidden" for="{}">{}</label>',
+        subwidget["attrs"].get("id", ""),
+        subwidget["label"],
+    )
+
+
+class _Select(forms.Select):
+    """A select whose options `_select_html` writes: Django's dictionary per option
+    (`optgroups`, ~0.25 ms for a year select) is never built."""
+
+    def get_context(self, name, value, attrs):
+        return forms.Widget.get_context(self, name, value, attrs)
+
+
 class YearMonthSelectWidget(forms.MultiWidget):
-    """Two selects, year and month: works in IE11 and without JavaScript."""
+    """Two selects, year and month: works in IE11 and without JavaScript. Rendered in Python
+    (what portal/widgets/year_month.html would write), as a roster's filter has four."""
 
     template_name = "portal/widgets/year_month.html"
 
     def __init__(self, attrs=None, first_year: int = 1950, last_year: int | None = None):
         self.first_year = first_year
         self.last_year = last_year
-        widgets = (
-            forms.Select(attrs=attrs, choices=()),
-            forms.Select(attrs=attrs, choices=()),
-        )
-        super().__init__(widgets, attrs)
+        super().__init__((_Select(attrs=attrs), _Select(attrs=attrs)), attrs)
 
     def get_context(self, name, value, attrs):
         last_year = self.last_year or timezone.localdate().year + 5
-        years = [("", _("Year"))] + [
-            (str(y), str(y)) for y in range(last_year, self.first_year - 1, -1)
-        ]
-        months = [("", _("Month"))] + [(str(m), f"{m:02d}") for m in range(1, 13)]
-        self.widgets[0].choices = years
-        self.widgets[1].choices = months
+        labels = (str(_("Year")), str(_("Month")))
+        choices = _year_month_choices(self.first_year, last_year, *labels)
         context = super().get_context(name, value, attrs)
-        for subwidget, choices, label in zip(
-            context["widget"]["subwidgets"], (years, months), (_("Year"), _("Month")), strict=True
+        for subwidget, options, label in zip(
+            context["widget"]["subwidgets"], choices, labels, strict=True
         ):
             subwidget["label"] = label
-            subwidget["html"] = _select_html(subwidget, tuple((v, str(t)) for v, t in choices))
+            subwidget["html"] = _select_html(subwidget, options)
         return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        year, month = self.get_context(name, value, attrs)["widget"]["subwidgets"]
+        return format_html(
+            '<span class="year-month">{}{}<span class="year-month-sep" aria-hidden="true">-'
+            "</span>{}{}</span>",
+            _label(year),
+            year["html"],
+            _label(month),
+            month["html"],
+        )
 
     def decompress(self, value):
         month = value if isinstance(value, YearMonth) else None

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from portal.masking import mask_id_number
-from portal.tables import Column
+from portal.tables import Column, link, url_for
 from progress import selectors
 from progress.models import Application, ApplicationEvent
 
@@ -35,14 +33,13 @@ def case_columns(*, finished: bool) -> list[Column]:
         Application.Status.DRAFT: _("Continue"),
         Application.Status.REJECTED: _("Modify"),
     }
-    view = _("View")
+    view, detail_url = _("View"), url_for("progress:detail")
 
     def actions(case) -> str:
-        links = []
+        view_link = link(detail_url(case.pk), view)
         if case.status in edit_words:
-            links.append((selectors.resume_url(case), edit_words[case.status]))
-        links.append((reverse("progress:detail", args=[case.pk]), view))
-        return format_html_join(" ", '<a href="{}">{}</a>', links)
+            return link(selectors.resume_url(case), edit_words[case.status]) + " " + view_link
+        return view_link
 
     columns = [
         Column(_("Business"), lambda case: case.business_name),
@@ -68,11 +65,10 @@ def case_columns(*, finished: bool) -> list[Column]:
 
 def review_columns() -> list[Column]:
     """待审核 (R-9.1), oldest first."""
-    review = _("Review")
+    review, review_url = _("Review"), url_for("backoffice:review_case")
 
     def review_link(case) -> str:
-        url = reverse("backoffice:review_case", args=[case.pk])
-        return format_html('<a href="{}">{}</a>', url, review)
+        return link(review_url(case.pk), review)
 
     return [
         Column(_("Submitted at"), lambda case: case.submitted_at),

@@ -3,12 +3,10 @@ export (portal/tables.py)."""
 
 from __future__ import annotations
 
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from portal.masking import mask_id_number
-from portal.tables import Column
+from portal.tables import Column, link, url_for
 from roster.models import InsuranceRelation, Person, Retirement
 
 
@@ -54,10 +52,10 @@ def retired_columns() -> list[Column]:
 def person_columns() -> list[Column]:
     """个人参保证明's list of the unit's persons (R-6.5), each with its 打印 link."""
     sexes, label = labels(Person.Sex.choices), _("Print")
+    certificate_url = url_for("roster:person_certificate")
 
     def print_link(person) -> str:
-        url = reverse("roster:person_certificate", args=[person.personal_code])
-        return format_html('<a href="{}">{}</a>', url, label)
+        return link(certificate_url(person.personal_code), label)
 
     return [
         Column(_("Personal code"), lambda p: p.personal_code),

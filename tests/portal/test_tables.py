@@ -63,3 +63,14 @@ def test_cells_are_written_as_on_every_page_and_in_excel():
     assert spreadsheet_value(Decimal("6800.50")) == 6800.5
     assert spreadsheet_value(YearMonth(2026, 3)) == "2026-03"
     assert spreadsheet_value(7) == 7
+
+
+@pytest.mark.parametrize(
+    ("name", "key"), [("progress:detail", 42), ("roster:person_certificate", "360102000011")]
+)
+def test_url_for_is_reverse_at_the_cost_of_one(name, key):
+    from django.urls import reverse
+
+    from portal.tables import url_for
+
+    assert url_for(name)(key) == reverse(name, args=[key])
