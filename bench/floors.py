@@ -1,24 +1,28 @@
 """Floor views for the scale benchmark: each renders the same rows as a portal page with
 `.values()[:50]` and a bare template, under the same settings and middleware, so that a page's
-time over its floor is what the portal adds."""
+time over its floor is what the portal adds. A page that says how many rows there are in all
+(共 N 条) counts them; its floor counts them too."""
 
 from __future__ import annotations
 
 import io
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.files.storage import default_storage
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.template import engines
 from django.urls import include, path
+from django.utils import timezone
 
 from progress.models import Application
-from roster.models import Contribution, InsuranceRelation, Person, Unit
+from roster import certificates
+from roster.models import Certificate, Contribution, DeemedPeriod, InsuranceRelation, Person, Unit
 
 ROWS = engines["django"].from_string(
-    "<table>{% for row in rows %}<tr>{% for value in row.values %}<td>{{ value }}</td>"
-    "{% endfor %}</tr>{% endfor %}</table>"
+    "<p>{{ total }}</p><table>{% for row in rows %}<tr>{% for value in row.values %}"
+    "<td>{{ value }}</td>{% endfor %}</tr>{% endfor %}</table>"
 )
 
 
@@ -35,7 +39,17 @@ def _latest_paid():
     )
 
 
-def _active(request, order=None, offset=0, name=""):
+ACTIVE_FIELDS = (
+    "person__personal_code",
+    "person__name",
+    "person__sex",
+    "start_month",
+    "last_paid",
+    "contribution_base",
+)
+
+
+def _active(request, order=None, offset=0, name="", size=50):
     """The roster's rows with the roster's query (its sort keys and its latest-paid month)."""
     rows = _relations(request).annotate(last_paid=_latest_paid())
     if name:
@@ -43,50 +57,36 @@ def _active(request, order=None, offset=0, name=""):
     rows = rows.order_by(
         order if order is not None else F("person__personal_code"), "person__personal_code"
     )
-    return rows.values(
-        "person__personal_code",
-        "person__name",
-        "person__sex",
-        "start_month",
-        "last_paid",
-        "contribution_base",
-    )[offset : offset + 50]
+    return rows, ACTIVE_FIELDS, slice(offset, offset + size)
 
 
 def _persons(request):
-    return (
-        Person.objects.filter(current_unit=request.user.unit)
-        .order_by("personal_code")
-        .values("personal_code", "name", "sex", "id_number")[:50]
-    )
+    rows = Person.objects.filter(current_unit=request.user.unit).order_by("personal_code")
+    return rows, ("personal_code", "name", "sex", "id_number"), slice(0, 50)
 
 
 def _cases(request):
-    return (
-        Application.objects.filter(
-            unit=request.user.unit, status__in=["draft", "submitted", "rejected"]
-        )
-        .order_by("-created_at")
-        .values("id", "business_code", "subject_name", "status", "created_at")[:20]
-    )
+    rows = Application.objects.filter(
+        unit=request.user.unit, status__in=["draft", "submitted", "rejected"]
+    ).order_by("-created_at")
+    return rows, ("id", "business_code", "subject_name", "status", "created_at"), slice(0, 20)
 
 
 def _queue(request):
-    return (
-        Application.objects.filter(status="submitted", unit__county=request.user.county)
-        .order_by("submitted_at")
-        .values("id", "business_code", "subject_name", "unit__name", "submitted_at")[:20]
-    )
+    rows = Application.objects.filter(
+        status="submitted", unit__county=request.user.county
+    ).order_by("submitted_at")
+    return rows, ("id", "business_code", "subject_name", "unit__name", "submitted_at"), slice(0, 20)
 
 
 def _units(request):
     keyword = request.GET.get("q", "")
-    return (
+    rows = (
         Unit.objects.filter(county=request.user.county)
         .filter(Q(name__icontains=keyword) | Q(code__icontains=keyword))
         .order_by("code")
-        .values("code", "name", "credit_code", "agent__name")[:20]
     )
+    return rows, ("code", "name", "credit_code", "agent__name"), slice(0, 20)
 
 
 FLOORS = {
@@ -95,6 +95,7 @@ FLOORS = {
     "active-name": lambda request: _active(request, order=Lower("person__name").asc()),
     "active-last-paid": lambda request: _active(request, order=F("last_paid").desc()),
     "active-wang": lambda request: _active(request, name="王"),
+    "claimable": lambda request: _active(request, size=20),  # 养老金申领: 20 a page
     "persons": _persons,
     "cases": _cases,
     "queue": _queue,
@@ -103,8 +104,48 @@ FLOORS = {
 
 
 def floor(request, name):
-    rows = list(FLOORS[name](request))
-    return HttpResponse(ROWS.render({"rows": rows}))
+    rows, fields, page = FLOORS[name](request)
+    context = {"rows": list(rows.values(*fields)[page]), "total": rows.count()}
+    return HttpResponse(ROWS.render(context))
+
+
+def history_floor(request, code):
+    """缴费信息: the person's months (paid, due) and deemed periods, a row of 12 per year."""
+    person = Person.objects.get(personal_code=code)
+    months = dict(Contribution.objects.filter(person=person).values_list("month", "status"))
+    deemed = list(DeemedPeriod.objects.filter(person=person).values("start_month", "end_month"))
+    years = {}
+    for month, status in months.items():
+        years.setdefault(month.year, [""] * 12)[month.month - 1] = status
+    rows = [{"year": year, "cells": " ".join(cells)} for year, cells in sorted(years.items())]
+    return HttpResponse(ROWS.render({"rows": rows, "total": len(deemed)}))
+
+
+def _certificate(request, code):
+    unit = request.user.unit
+    person = Person.objects.get(personal_code=code, current_unit=unit)
+    content = certificates.person_certificate_content(
+        unit=unit, person=person, today=timezone.localdate()
+    )
+    return person, content
+
+
+def certificate_render_floor(request, code):
+    """A first print's floor: the same content rendered by WeasyPrint, nothing recorded."""
+    _person, content = _certificate(request, code)
+    draft = Certificate(code="ABCD-EFGH-JKLM-NPQR", valid_until=timezone.localdate())
+    html = certificates.render_html(content=content, certificate=draft, verify_url="https://x/")
+    return HttpResponse(certificates.render_to_pdf(html), content_type="application/pdf")
+
+
+def certificate_stored_floor(request, code):
+    """A reprint's floor: the same content, its certificate, the stored file."""
+    person, content = _certificate(request, code)
+    stored = Certificate.objects.get(
+        person=person, content_hash=certificates.content_hash(content)
+    ).pdf_name
+    with default_storage.open(stored, "rb") as pdf:
+        return HttpResponse(pdf.read(), content_type="application/pdf")
 
 
 def export_floor(request):
@@ -144,6 +185,9 @@ def trivial(request):
 
 urlpatterns = [
     path("bench-floor/export/", export_floor),
+    path("bench-floor/history/<str:code>/", history_floor),
+    path("bench-floor/certificate-render/<str:code>/", certificate_render_floor),
+    path("bench-floor/certificate-stored/<str:code>/", certificate_stored_floor),
     path("bench-floor/trivial/", trivial),
     path("bench-floor/<slug:name>/", floor),
     path("", include("portal.urls")),

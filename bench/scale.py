@@ -42,7 +42,7 @@ PAGES = [
         "/bench-floor/active-name/",
     ),
     ("个人参保证明 人员列表", "big", "/roster/certificates/persons/", "/bench-floor/persons/"),
-    ("养老金申领 人员列表", "big", "/pension/", "/bench-floor/persons/"),
+    ("养老金申领 人员列表", "big", "/pension/", "/bench-floor/claimable/"),
     ("办理中 500 件", "big", "/progress/in-progress/", "/bench-floor/cases/"),
     ("待审核 2,000 件", "staff", "/backoffice/reviews/", "/bench-floor/queue/"),
     (
@@ -52,7 +52,29 @@ PAGES = [
         "/bench-floor/units/?q=人民医院",
     ),
     ("导出 5,000 行", "big", "/roster/active/?export=xlsx", "/bench-floor/export/"),
+    (
+        "养老金申领 缴费信息 120 个月",
+        "big",
+        "/progress/{claim}/history/",
+        "/bench-floor/history/{claimant}/",
+    ),
+    (
+        "个人参保证明 首次打印 PDF",
+        "big",
+        "/roster/certificates/persons/{fresh}/pdf/",
+        "/bench-floor/certificate-render/{printed}/",
+    ),
+    (
+        "个人参保证明 再次打印 PDF",
+        "big",
+        "/roster/certificates/persons/{printed}/pdf/",
+        "/bench-floor/certificate-stored/{printed}/",
+    ),
 ]
+# In the URLs: {claim} a pension claim under way, {claimant} its person, {printed} a person whose
+# certificate was printed before, {fresh} a person of BIG never printed, new at each request.
+BIG_CODE = "9{:011d}"
+_fresh = iter(range(1_000, 5_001))
 
 
 def environment() -> None:
@@ -64,6 +86,7 @@ def environment() -> None:
         ALLOWED_HOSTS="testserver",
         SECURE_SSL_REDIRECT="False",
         STATIC_ROOT=str(ROOT / "var" / "bench-static"),  # production's hashed static files
+        MEDIA_ROOT=str(ROOT / "var" / "bench-media"),
         DJANGO_SETTINGS_MODULE="portal.settings",
     )
     sys.path.insert(0, str(ROOT))
@@ -122,15 +145,62 @@ def accounts():
     return users
 
 
-def _median_ms(client, url: str, rounds: int) -> float:
-    for _ in range(2):
-        _get(client, url)
-    times = []
+def subjects(users) -> dict[str, str]:
+    """The persons and the case of the per-person pages, and no certificate of BIG yet."""
+    import shutil
+
+    from django.conf import settings
+
+    from pension.selectors import PENSION_CLAIM
+    from progress.models import Application
+    from progress.services import application_create
+    from roster.models import Certificate, Person
+
+    user = users["big"]
+    Certificate.objects.filter(unit=user.unit).delete()
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    claim = Application.objects.filter(
+        unit=user.unit, business_code=PENSION_CLAIM, status="draft", person__isnull=False
+    ).first()
+    if claim is not None:
+        claimant = claim.person
+    else:  # one whose other cases would not stand in the claim's way
+        claimant = (
+            Person.objects.filter(current_unit=user.unit)
+            .exclude(applications__status__in=Application.IN_PROGRESS)
+            .order_by("personal_code")
+            .last()
+        )
+        claim = application_create(
+            unit=user.unit, business_code=PENSION_CLAIM, by=user, person=claimant
+        )
+    return {
+        "claim": str(claim.pk),
+        "claimant": claimant.personal_code,
+        "printed": BIG_CODE.format(1),
+    }
+
+
+def _url(template: str, subjects: dict) -> str:
+    if "{fresh}" in template:
+        return template.format(**subjects, fresh=BIG_CODE.format(next(_fresh)))
+    return template.format(**subjects)
+
+
+def _medians_ms(client, urls: tuple[str, ...], rounds: int, subjects: dict) -> list[float]:
+    """The median time of each URL, requested in turns (page, floor, page, floor, …) so that
+    the machine's drift weighs on both alike."""
+    for url in urls:
+        _get(client, _url(url, subjects))
+        _get(client, _url(url, subjects))
+    times = [[] for _ in urls]
     for _ in range(rounds):
-        started = time.perf_counter()
-        _get(client, url)
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+        for url, kept in zip(urls, times, strict=True):
+            url = _url(url, subjects)
+            started = time.perf_counter()
+            _get(client, url)
+            kept.append((time.perf_counter() - started) * 1000)
+    return [statistics.median(kept) for kept in times]
 
 
 def _get(client, url: str):
@@ -158,14 +228,14 @@ def measure(users, rounds: int, only: str = "") -> dict[str, tuple[float, float,
     for role, user in users.items():
         clients[role] = Client()
         clients[role].force_login(user)
+    known = subjects(users)
     results = {}
     for name, role, url, floor in PAGES:
         if only not in name:
             continue
         client = clients[role]
-        page_ms = _median_ms(client, url, rounds)
-        floor_ms = _median_ms(client, floor, rounds)
-        results[name] = (page_ms, floor_ms, _query_count(client, url))
+        page_ms, floor_ms = _medians_ms(client, (url, floor), rounds, known)
+        results[name] = (page_ms, floor_ms, _query_count(client, _url(url, known)))
     return results
 
 

@@ -10,6 +10,7 @@ from pension.claim import Claim
 from pension.forms import AdjustmentRowForm, BankForm, BasicForm, PositionRowForm, SpecialJobRowForm
 from pension.rules import RetirementType
 from pension.selectors import contribution_history
+from pension.tables import history_table
 from progress.steps import MATERIALS, CaseSteps, RowTable, Step
 
 MONTHS = _("Months")
@@ -55,11 +56,8 @@ def _rule(claim: Claim) -> dict:
 
 
 def _history(claim: Claim) -> dict:
-    return {
-        "history": contribution_history(claim.person),
-        "months": range(1, 13),
-        **_rule(claim),
-    }
+    history = contribution_history(claim.person)
+    return {"history": history, "grid": history_table(history), **_rule(claim)}
 
 
 def _basic(claim: Claim) -> dict:

@@ -75,6 +75,7 @@ class Column:
     html: Callable[[Any], str] | None = None  # a cell that is markup: returns safe HTML
     css: Callable[[Any], str] | None = None  # a class for the row's cell
     exported: bool = True  # action columns stay out of the Excel file
+    row_header: bool = False  # the row's <th scope="row">
 
 
 def _sort_link(column: Column, sort: str, sort_query: str) -> str:
@@ -130,7 +131,13 @@ class Table:
         if column.css is not None and (extra := column.css(row)):
             classes = f"{classes} {extra}".strip()
         content = column.html(row) if column.html else escape(text(column.value(row)))
-        return f'<td class="{classes}">{content}</td>' if classes else f"<td>{content}</td>"
+        tag = 'th scope="row"' if column.row_header else "td"
+        end = "th" if column.row_header else "td"
+        return (
+            f'<{tag} class="{classes}">{content}</{end}>'
+            if classes
+            else f"<{tag}>{content}</{end}>"
+        )
 
     def _body(self) -> str:
         lines = []

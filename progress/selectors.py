@@ -12,12 +12,29 @@ from django.urls import reverse
 from progress import registry
 from progress.models import Application, ApplicationEvent, Attachment, MaterialType
 
+# What a list of cases shows: not the business data, nor the person's other fields.
+LISTED = (
+    "business_code",
+    "status",
+    "subject_name",
+    "subject_id_number",
+    "created_at",
+    "submitted_at",
+    "finished_at",
+    "person__name",
+    "person__id_number",
+)
+
 
 def _with_latest_event(cases: QuerySet[Application]) -> QuerySet[Application]:
     latest = ApplicationEvent.objects.filter(application=OuterRef("pk")).order_by("-at", "-id")
-    return cases.select_related("person").annotate(
-        latest_action=Subquery(latest.values("action")[:1]),
-        latest_note=Subquery(latest.values("note")[:1]),
+    return (
+        cases.select_related("person")
+        .only(*LISTED)
+        .annotate(
+            latest_action=Subquery(latest.values("action")[:1]),
+            latest_note=Subquery(latest.values("note")[:1]),
+        )
     )
 
 
@@ -105,7 +122,11 @@ def review_queue(*, county, business: str = "", unit_code: str = "") -> QuerySet
         cases = cases.filter(business_code=business)
     if unit_code:
         cases = cases.filter(unit__code=unit_code.strip())
-    return cases.select_related("person", "unit").order_by("submitted_at", "id")
+    return (
+        cases.select_related("person", "unit")
+        .only(*LISTED, "unit__name", "unit__code")
+        .order_by("submitted_at", "id")
+    )
 
 
 def count_in_progress(unit) -> int:

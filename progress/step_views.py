@@ -66,8 +66,9 @@ def case_step(request, pk, step):
 
 @require_http_methods(["GET"])
 def case_resume(request, pk):
-    """继续填写 / 修改: the step where the case was last saved."""
-    application, _business = case_and_business(request, pk)
+    """继续填写 / 修改: the step where the case was last saved (a case that can no longer change,
+    or of a business no longer offered, is shown)."""
+    application = selectors.case_for_unit(unit=agent_unit(request), pk=pk)
     if application.status not in services.EDITABLE:
         return redirect("progress:detail", pk=application.pk)
     return redirect(selectors.resume_url(application))

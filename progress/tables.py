@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from portal.masking import mask_id_number
 from portal.tables import Column, link, url_for
-from progress import selectors
+from progress import registry
 from progress.models import Application, ApplicationEvent
 
 
@@ -33,12 +33,14 @@ def case_columns(*, finished: bool) -> list[Column]:
         Application.Status.DRAFT: _("Continue"),
         Application.Status.REJECTED: _("Modify"),
     }
-    view, detail_url = _("View"), url_for("progress:detail")
+    view, detail_url, resume_url = _("View"), url_for("progress:detail"), url_for("progress:resume")
 
     def actions(case) -> str:
         view_link = link(detail_url(case.pk), view)
-        if case.status in edit_words:
-            return link(selectors.resume_url(case), edit_words[case.status]) + " " + view_link
+        # 继续填写 / 修改 lead on to the step where the case was last saved; a business no
+        # longer offered can only be read.
+        if case.status in edit_words and registry.get(case.business_code) is not None:
+            return link(resume_url(case.pk), edit_words[case.status]) + " " + view_link
         return view_link
 
     columns = [

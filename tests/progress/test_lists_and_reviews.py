@@ -179,7 +179,12 @@ def test_review_reject_needs_a_reason_and_the_unit_sees_it(staff_client, client,
     client.force_login(unit.account)
     html = text(client.get(IN_PROGRESS))
     assert "审核不通过：请补充调出审批文件" in html
-    assert f'href="/progress/{application.pk}/materials/">修改' in html
+    assert f'href="/progress/{application.pk}/edit/">修改' in html
+    resumed = client.get(f"/progress/{application.pk}/edit/")  # to the step last saved
+    assert (
+        resumed.status_code == 302
+        and resumed["Location"] == f"/progress/{application.pk}/materials/"
+    )
 
 
 def test_review_approve_runs_the_handler(staff_client, unit, media):
@@ -276,6 +281,8 @@ def test_a_case_of_a_business_no_longer_offered_is_still_listed_and_shown(agent_
     application = make_case(unit)
     Application.objects.filter(pk=application.pk).update(business_code="retired_business")
     html = text(agent_client.get(IN_PROGRESS))
-    assert f'href="/progress/{application.pk}/">继续填写' in html
+    assert f'href="/progress/{application.pk}/">查看' in html and "继续填写" not in html
     assert agent_client.get(f"/progress/{application.pk}/").status_code == 200
+    resumed = agent_client.get(f"/progress/{application.pk}/edit/")  # an old bookmark
+    assert resumed["Location"] == f"/progress/{application.pk}/"
     assert agent_client.get(f"/progress/{application.pk}/materials/").status_code == 404
