@@ -93,7 +93,7 @@ MIDDLEWARE = [
 ]
 
 # Widgets render through the project's templates (templates/portal/widgets/).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+FORM_RENDERER = "portal.renderers.PortalFormRenderer"  # <input> widgets without templates
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"

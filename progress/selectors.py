@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from portal.counting import CompiledCount
 from progress import registry
 from progress.models import Application, ApplicationEvent, Attachment, MaterialType
 
@@ -129,14 +130,24 @@ def review_queue(*, county, business: str = "", unit_code: str = "") -> QuerySet
     )
 
 
-def count_in_progress(unit) -> int:
-    return Application.objects.filter(unit=unit, status__in=Application.IN_PROGRESS).count()
+_IN_PROGRESS = CompiledCount(
+    lambda unit_id: Application.objects.filter(unit_id=unit_id, status__in=Application.IN_PROGRESS)
+)
+_AWAITING_REVIEW = CompiledCount(
+    lambda county_id: Application.objects.filter(
+        unit__county_id=county_id, status=Application.Status.SUBMITTED
+    )
+)
 
 
-def count_awaiting_review(county) -> int:
-    return Application.objects.filter(
-        unit__county=county, status=Application.Status.SUBMITTED
-    ).count()
+def count_in_progress(unit_id: int) -> int:
+    """办理中 (N) in the nav bar of every agent's page."""
+    return _IN_PROGRESS(unit_id)
+
+
+def count_awaiting_review(county_id: int) -> int:
+    """待审核 (N) in the nav bar of every counter staff page."""
+    return _AWAITING_REVIEW(county_id)
 
 
 @dataclass(frozen=True)
