@@ -16,7 +16,7 @@ from django.template import engines
 from django.urls import include, path
 from django.utils import timezone
 
-from progress.models import Application
+from progress.models import Application, ApplicationEvent
 from roster import certificates
 from roster.models import Certificate, Contribution, DeemedPeriod, InsuranceRelation, Person, Unit
 
@@ -65,18 +65,38 @@ def _persons(request):
     return rows, ("personal_code", "name", "sex", "id_number"), slice(0, 50)
 
 
+CASE_FIELDS = (
+    "id",
+    "business_code",
+    "status",
+    "subject_name",
+    "subject_id_number",
+    "person__name",
+    "person__id_number",
+    "submitted_at",
+)
+
+
 def _cases(request):
-    rows = Application.objects.filter(
-        unit=request.user.unit, status__in=["draft", "submitted", "rejected"]
-    ).order_by("-created_at")
-    return rows, ("id", "business_code", "subject_name", "status", "created_at"), slice(0, 20)
+    """办理中: the cases with their person and their latest event, as the page shows them."""
+    latest = ApplicationEvent.objects.filter(application=OuterRef("pk")).order_by("-at", "-id")
+    rows = (
+        Application.objects.filter(
+            unit=request.user.unit, status__in=["draft", "submitted", "rejected"]
+        )
+        .annotate(
+            action=Subquery(latest.values("action")[:1]), note=Subquery(latest.values("note")[:1])
+        )
+        .order_by("-created_at")
+    )
+    return rows, (*CASE_FIELDS, "action", "note"), slice(0, 20)
 
 
 def _queue(request):
     rows = Application.objects.filter(
         status="submitted", unit__county=request.user.county
     ).order_by("submitted_at")
-    return rows, ("id", "business_code", "subject_name", "unit__name", "submitted_at"), slice(0, 20)
+    return rows, (*CASE_FIELDS, "unit__name", "unit__code"), slice(0, 20)
 
 
 def _units(request):
@@ -109,9 +129,10 @@ def floor(request, name):
     return HttpResponse(ROWS.render(context))
 
 
-def history_floor(request, code):
-    """缴费信息: the person's months (paid, due) and deemed periods, a row of 12 per year."""
-    person = Person.objects.get(personal_code=code)
+def history_floor(request, pk):
+    """缴费信息: the unit's case, its person's months (paid, due) and deemed periods, a row of
+    12 per year."""
+    person = Application.objects.select_related("person").get(pk=pk, unit=request.user.unit).person
     months = dict(Contribution.objects.filter(person=person).values_list("month", "status"))
     deemed = list(DeemedPeriod.objects.filter(person=person).values("start_month", "end_month"))
     years = {}
@@ -185,7 +206,7 @@ def trivial(request):
 
 urlpatterns = [
     path("bench-floor/export/", export_floor),
-    path("bench-floor/history/<str:code>/", history_floor),
+    path("bench-floor/history/<int:pk>/", history_floor),
     path("bench-floor/certificate-render/<str:code>/", certificate_render_floor),
     path("bench-floor/certificate-stored/<str:code>/", certificate_stored_floor),
     path("bench-floor/trivial/", trivial),

@@ -43,6 +43,7 @@ PAGES = [
     ),
     ("个人参保证明 人员列表", "big", "/roster/certificates/persons/", "/bench-floor/persons/"),
     ("养老金申领 人员列表", "big", "/pension/", "/bench-floor/claimable/"),
+    ("在职人员减少 人员列表", "big", "/enrollment/reduce/", "/bench-floor/active/"),
     ("办理中 500 件", "big", "/progress/in-progress/", "/bench-floor/cases/"),
     ("待审核 2,000 件", "staff", "/backoffice/reviews/", "/bench-floor/queue/"),
     (
@@ -56,7 +57,7 @@ PAGES = [
         "养老金申领 缴费信息 120 个月",
         "big",
         "/progress/{claim}/history/",
-        "/bench-floor/history/{claimant}/",
+        "/bench-floor/history/{claim}/",
     ),
     (
         "个人参保证明 首次打印 PDF",
@@ -71,7 +72,7 @@ PAGES = [
         "/bench-floor/certificate-stored/{printed}/",
     ),
 ]
-# In the URLs: {claim} a pension claim under way, {claimant} its person, {printed} a person whose
+# In the URLs: {claim} a pension claim under way, {printed} a person whose
 # certificate was printed before, {fresh} a person of BIG never printed, new at each request.
 BIG_CODE = "9{:011d}"
 _fresh = iter(range(1_000, 5_001))
@@ -162,9 +163,7 @@ def subjects(users) -> dict[str, str]:
     claim = Application.objects.filter(
         unit=user.unit, business_code=PENSION_CLAIM, status="draft", person__isnull=False
     ).first()
-    if claim is not None:
-        claimant = claim.person
-    else:  # one whose other cases would not stand in the claim's way
+    if claim is None:  # for one whose other cases would not stand in the claim's way
         claimant = (
             Person.objects.filter(current_unit=user.unit)
             .exclude(applications__status__in=Application.IN_PROGRESS)
@@ -174,11 +173,7 @@ def subjects(users) -> dict[str, str]:
         claim = application_create(
             unit=user.unit, business_code=PENSION_CLAIM, by=user, person=claimant
         )
-    return {
-        "claim": str(claim.pk),
-        "claimant": claimant.personal_code,
-        "printed": BIG_CODE.format(1),
-    }
+    return {"claim": str(claim.pk), "printed": BIG_CODE.format(1)}
 
 
 def _url(template: str, subjects: dict) -> str:

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from enrollment import services
 from enrollment.addition_forms import AdditionIdForm
+from enrollment.tables import reducible_columns
 from portal.http import agent_unit, paginate
+from portal.tables import Table
 from progress import selectors as case_selectors
 from roster import selectors as roster_selectors
 from roster.forms import PersonSearchForm
@@ -25,19 +29,19 @@ def reduce_list(request):
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
     rows = roster_selectors.active_roster(unit=unit, **filters)
     page, query = paginate(request, rows, 50)
+    open_cases = case_selectors.open_cases(
+        unit=unit, business=services.STAFF_REDUCTION, person_ids=[row.person_id for row in page]
+    )
+    table = Table(
+        reducible_columns(open_cases=open_cases, csrf_token=get_token(request)),
+        page,
+        caption=_("Active staff roster"),
+        empty=_("No staff match the filters."),
+    )
     return render(
         request,
         "enrollment/reduce_list.html",
-        {
-            "form": form,
-            "page": page,
-            "open_cases": case_selectors.open_cases(
-                unit=unit,
-                business=services.STAFF_REDUCTION,
-                person_ids=[row.person_id for row in page],
-            ),
-            "query": query,
-        },
+        {"form": form, "page": page, "table": table, "query": query},
     )
 
 

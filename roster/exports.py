@@ -11,27 +11,27 @@ from portal.tables import Column, spreadsheet_value
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _plain_cell(value):
+def _plain_cell(value, illegal):
     """A text starting like a formula (=, +, -, @) is written as text, not evaluated; control
-    characters already stored (a Word line break in a name) are left out, which Excel cannot
-    hold."""
-    if not isinstance(value, str):
+    characters already stored (a Word line break in a name) are left out (`illegal`), which
+    Excel cannot hold."""
+    if value.__class__ is not str:
         return value
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    value = illegal.sub("", value)
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def xlsx_response(*, rows, columns: list[Column], title: str, filename: str) -> FileResponse:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE as illegal
 
     columns = [column for column in columns if column.exported]
+    values = [column.value for column in columns]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=title[:31])
     sheet.append([str(column.label) for column in columns])
     for row in rows:
-        sheet.append([_plain_cell(spreadsheet_value(column.value(row))) for column in columns])
+        sheet.append([_plain_cell(spreadsheet_value(value(row)), illegal) for value in values])
     spool = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it when sent)
     workbook.save(spool)
     spool.seek(0)

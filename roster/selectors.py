@@ -18,6 +18,16 @@ from roster.models import Contribution, DeemedPeriod, InsuranceRelation, Person,
 # this unit's (3,055 ms instead of 10 for a 5,000-person unit among a million persons).
 # Chinese names are unchanged by it; Latin ones sort and match in any case.
 PERSON_NAME = Lower("person__name")
+# What the rosters, their exports and the claim's person list show of a person: a model
+# instance with its 20 fields was a fifth of a 5,000-row export.
+PERSON_SHOWN = (
+    "person__personal_code",
+    "person__name",
+    "person__sex",
+    "person__id_number",
+    "person__birth_date",
+    "person__work_start_date",
+)
 ACTIVE_SORTS = {
     "code": "person__personal_code",
     "name": PERSON_NAME,
@@ -108,6 +118,7 @@ def active_roster(
     rows = (
         InsuranceRelation.objects.filter(unit=unit, status=InsuranceRelation.Status.ACTIVE)
         .select_related("person")
+        .only("unit_id", "status", "start_month", "contribution_base", *PERSON_SHOWN)
         .annotate(last_paid_month=Subquery(last_paid, output_field=YearMonthField()))
     )
     if name:
@@ -131,7 +142,11 @@ def retired_roster(
     sort: str = "",
 ) -> QuerySet[Retirement]:
     """退休花名册 (R-6.3)."""
-    rows = Retirement.objects.filter(unit=unit).select_related("person")
+    rows = (
+        Retirement.objects.filter(unit=unit)
+        .select_related("person")
+        .only("retirement_date", "retirement_type", "monthly_pension", *PERSON_SHOWN)
+    )
     if name:
         rows = _name_contains(rows, name)
     if personal_code:
