@@ -15,7 +15,11 @@ PAGE_SIZE = 20
 
 def unit_search(*, county, keyword: str, with_service: bool | None = None) -> QuerySet[Unit]:
     """Fuzzy search (contains) on unit name and code within the county (R-2.1, R-2.4)."""
-    units = Unit.objects.filter(county=county).select_related("agent", "county")
+    units = (
+        Unit.objects.filter(county=county)
+        .select_related("agent")
+        .only("code", "name", "unit_type", "agent__id")  # what the results show
+    )
     keyword = (keyword or "").strip()
     if keyword:
         units = units.filter(Q(name__icontains=keyword) | Q(code__icontains=keyword))

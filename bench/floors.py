@@ -115,7 +115,6 @@ FLOORS = {
     "active-name": lambda request: _active(request, order=Lower("person__name").asc()),
     "active-last-paid": lambda request: _active(request, order=F("last_paid").desc()),
     "active-wang": lambda request: _active(request, name="王"),
-    "claimable": lambda request: _active(request, size=20),  # 养老金申领: 20 a page
     "persons": _persons,
     "cases": _cases,
     "queue": _queue,
@@ -123,7 +122,34 @@ FLOORS = {
 }
 
 
+def _with_open_cases(business: str):
+    """A person list whose action depends on the person's case of `business` under way: the
+    page's rows, then those cases (the pages look them up in the same way)."""
+
+    def rows_and_cases(request):
+        rows, fields, page = _active(request, size=20 if business == "pension_claim" else 50)
+        shown = list(rows.values("person_id", *fields)[page])
+        cases = Application.objects.filter(
+            unit=request.user.unit,
+            business_code=business,
+            status__in=["draft", "submitted", "rejected"],
+            person_id__in=[row["person_id"] for row in shown],
+        ).values("person_id", "id", "status")
+        return shown, list(cases), rows.count()
+
+    return rows_and_cases
+
+
+WITH_CASES = {
+    "claimable": _with_open_cases("pension_claim"),  # 养老金申领: 20 a page
+    "reducible": _with_open_cases("staff_reduction"),  # 在职人员减少
+}
+
+
 def floor(request, name):
+    if name in WITH_CASES:
+        shown, cases, total = WITH_CASES[name](request)
+        return HttpResponse(ROWS.render({"rows": shown + cases, "total": total}))
     rows, fields, page = FLOORS[name](request)
     context = {"rows": list(rows.values(*fields)[page]), "total": rows.count()}
     return HttpResponse(ROWS.render(context))

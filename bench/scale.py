@@ -43,7 +43,7 @@ PAGES = [
     ),
     ("个人参保证明 人员列表", "big", "/roster/certificates/persons/", "/bench-floor/persons/"),
     ("养老金申领 人员列表", "big", "/pension/", "/bench-floor/claimable/"),
-    ("在职人员减少 人员列表", "big", "/enrollment/reduce/", "/bench-floor/active/"),
+    ("在职人员减少 人员列表", "big", "/enrollment/reduce/", "/bench-floor/reducible/"),
     ("办理中 500 件", "big", "/progress/in-progress/", "/bench-floor/cases/"),
     ("待审核 2,000 件", "staff", "/backoffice/reviews/", "/bench-floor/queue/"),
     (
