@@ -115,3 +115,18 @@ def test_r1_3_dates_are_shown_as_yyyy_mm_dd():
         )
     )
     assert rendered == "2024-05-07 2024-05-07 17:30"
+
+
+def test_the_tiles_are_rendered_once_per_language_and_url_configuration(client, settings):
+    from portal import views
+
+    settings.DEBUG = False
+    views._tiles_once.cache_clear()
+    first = client.get("/").content.decode()
+    second = client.get("/").content.decode()
+    assert views._tiles_once.cache_info().hits == 1 and first == second
+    assert 'href="/pension/"' in second and "养老金申领" in second
+    settings.ROOT_URLCONF = "tests.portal.urls_without_pension"
+    other = client.get("/").content.decode()
+    assert views._tiles_once.cache_info().misses == 2
+    assert 'href="/pension/"' not in other and "即将开通" in other
