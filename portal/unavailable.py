@@ -1,7 +1,8 @@
 """A store the portal cannot work without is gone: the cache (Redis in production: sessions,
-login codes, throttles) or the database. Every page then answers 503 with a Chinese page and
-`Retry-After`, the fault is logged in one line without a traceback, and `/healthz` says which
-store is down, so the load balancer and the operator see the truth.
+login codes, throttles), the database, or the object storage that holds the files. Every page
+then answers 503 with a Chinese page and `Retry-After`, the fault is logged in one line without
+a traceback, and `/healthz` says whether the cache or the database is down, so the load
+balancer and the operator see the truth.
 
 Django turns an exception anywhere in a request (a middleware loading the session, a view, the
 session saved on the way out) into a call of `handler500`; this one tells the outage apart from
@@ -12,6 +13,8 @@ from __future__ import annotations
 import logging
 import sys
 
+from botocore.exceptions import ConnectionError as StorageConnectionError
+from botocore.exceptions import HTTPClientError as StorageClientError
 from django.core.cache import cache
 from django.db import DatabaseError, OperationalError, connection
 from django.http import HttpResponse
@@ -20,7 +23,14 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
-OUTAGES = (RedisConnectionError, RedisTimeoutError, OperationalError)
+# The object storage (FILE_STORAGE=s3) unreachable, or its connection dropped or timed out.
+OUTAGES = (
+    RedisConnectionError,
+    RedisTimeoutError,
+    OperationalError,
+    StorageConnectionError,
+    StorageClientError,
+)
 RETRY_AFTER_SECONDS = 30
 
 

@@ -11,7 +11,13 @@ from storages.backends.s3 import S3Storage
 from progress.models import Attachment
 from roster import certificates
 from roster.models import Certificate
-from tests.progress.conftest import dummy_business, ensure_material_types, make_case, pdf_bytes
+from tests.progress.conftest import (
+    dummy_business,
+    ensure_material_types,
+    make_case,
+    pdf_bytes,
+    upload,
+)
 from tests.roster.conftest import add_person
 from tests.storage.conftest import PREFIX
 
@@ -27,8 +33,6 @@ def _material_types(db):
 
 
 def upload_document(client, application, name="减员证明.pdf", content=None):
-    from tests.progress.conftest import upload
-
     response = client.post(
         f"/progress/{application.pk}/materials/",
         {"material": "reduction_proof", "file": upload(name, content or pdf_bytes())},
@@ -139,3 +143,35 @@ def test_no_object_can_be_read_without_the_portals_keys(agent_client, unit, buck
         anonymous = requests.get(bucket.url(key), timeout=10)
         assert anonymous.status_code == 403, key
         assert b"%PDF" not in anonymous.content
+
+
+def test_an_unreachable_object_storage_is_a_chinese_503_with_nothing_lost(
+    agent_client, unit, bucket, settings, caplog
+):
+    """The bucket's server gone (here: a port where nothing listens): the upload and the
+    download answer 503 服务暂时不可用 with Retry-After, logged once without a traceback, and
+    the case keeps its documents."""
+    from tests.storage.processes import free_port
+
+    application = make_case(unit)
+    attachment = upload_document(agent_client, application)
+    options = settings.STORAGES["default"]["OPTIONS"]
+    closed = f"http://127.0.0.1:{free_port()}"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {**settings.STORAGES["default"], "OPTIONS": {**options, "endpoint_url": closed}},
+    }
+    agent_client.raise_request_exception = False
+    for response in (
+        agent_client.get(file_url(attachment)),
+        agent_client.post(
+            f"/progress/{application.pk}/materials/",
+            {"material": "reduction_proof", "file": upload("第二份.pdf", pdf_bytes())},
+        ),
+    ):
+        assert response.status_code == 503
+        assert "服务暂时不可用" in response.content.decode()
+        assert response["Retry-After"] == "30"
+    assert Attachment.objects.filter(application=application).count() == 1
+    outages = [record for record in caplog.records if "service unavailable" in record.getMessage()]
+    assert len(outages) == 2 and all(record.exc_info is None for record in outages)
