@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from portal.tables import Column, Table, escape, link, url_for
+from portal.tables import Column, Table, escape, labels, link, url_for
 from roster.models import Unit
-from roster.tables import labels
 
 
 def unit_results(page, *, target: str) -> Table:

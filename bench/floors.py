@@ -195,6 +195,19 @@ def certificate_stored_floor(request, code):
         return HttpResponse(pdf.read(), content_type="application/pdf")
 
 
+def home_floor(request):
+    """Home shows the tiles and, in the header, the agent's unit."""
+    return HttpResponse(ROWS.render({"rows": [], "total": request.user.unit.name}))
+
+
+def unit_certificate_floor(request):
+    """单位参保证明's preview: what the certificate states, read as the page reads it."""
+    content = certificates.unit_certificate_content(
+        unit=request.user.unit, today=timezone.localdate()
+    )
+    return HttpResponse(ROWS.render({"rows": [content], "total": 1}))
+
+
 def export_floor(request):
     """openpyxl alone writing the same 5,000 rows (write-only workbook)."""
     from openpyxl import Workbook
@@ -232,6 +245,8 @@ def trivial(request):
 
 urlpatterns = [
     path("bench-floor/export/", export_floor),
+    path("bench-floor/home/", home_floor),
+    path("bench-floor/unit-certificate/", unit_certificate_floor),
     path("bench-floor/history/<int:pk>/", history_floor),
     path("bench-floor/certificate-render/<str:code>/", certificate_render_floor),
     path("bench-floor/certificate-stored/<str:code>/", certificate_stored_floor),

@@ -23,12 +23,11 @@ sys.path.insert(0, str(ROOT))
 PORT = 8765
 FLOWS = {
     "portal": ["/", "/roster/active/", "/progress/in-progress/", "/roster/certificates/unit/"],
-    # Home and the certificate preview read next to nothing: their floor is the trivial page.
     "floors": [
-        "/bench-floor/trivial/",
+        "/bench-floor/home/",
         "/bench-floor/active/",
         "/bench-floor/cases/",
-        "/bench-floor/trivial/",
+        "/bench-floor/unit-certificate/",
     ],
     "trivial": ["/bench-floor/trivial/"] * 4,
 }

@@ -13,6 +13,7 @@ and it already holds the fixed part.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -75,7 +76,7 @@ PAGES = [
 # In the URLs: {claim} a pension claim under way, {printed} a person whose
 # certificate was printed before, {fresh} a person of BIG never printed, new at each request.
 BIG_CODE = "9{:011d}"
-_fresh = iter(range(1_000, 5_001))
+_fresh = itertools.cycle(range(1_000, 5_001))  # certificates are deleted at each stage
 
 
 def environment() -> None:
@@ -87,6 +88,7 @@ def environment() -> None:
         ALLOWED_HOSTS="testserver",
         SECURE_SSL_REDIRECT="False",
         STATIC_ROOT=str(ROOT / "var" / "bench-static"),  # production's hashed static files
+        FILE_STORAGE="local",  # emptied at each run: never a bucket named in the environment
         MEDIA_ROOT=str(ROOT / "var" / "bench-media"),
         DJANGO_SETTINGS_MODULE="portal.settings",
     )
@@ -216,7 +218,14 @@ def _query_count(client, url: str) -> int:
     return len(queries)
 
 
-def measure(users, rounds: int, only: str = "") -> dict[str, tuple[float, float, int]]:
+TRIVIAL = "/bench-floor/trivial/"
+
+
+def measure(
+    users, rounds: int, only: str = ""
+) -> tuple[dict[str, tuple[float, float, int]], float]:
+    """Per page (ms, floor ms, SQL count), and the trivial page's ms: the machine's speed at
+    the time, which drifts between stages minutes apart."""
     from django.test import Client
 
     clients = {}
@@ -224,6 +233,7 @@ def measure(users, rounds: int, only: str = "") -> dict[str, tuple[float, float,
         clients[role] = Client()
         clients[role].force_login(user)
     known = subjects(users)
+    trivial_ms = _medians_ms(clients["big"], (TRIVIAL,), rounds * 4, known)[0]
     results = {}
     for name, role, url, floor in PAGES:
         if only not in name:
@@ -231,11 +241,11 @@ def measure(users, rounds: int, only: str = "") -> dict[str, tuple[float, float,
         client = clients[role]
         page_ms, floor_ms = _medians_ms(client, (url, floor), rounds, known)
         results[name] = (page_ms, floor_ms, _query_count(client, _url(url, known)))
-    return results
+    return results, trivial_ms
 
 
-def _print_stage(persons: int, results) -> None:
-    print(f"\n## {persons:,} persons in the province")
+def _print_stage(persons: int, results, trivial_ms: float) -> None:
+    print(f"\n## {persons:,} persons in the province (the trivial page: {trivial_ms:.2f} ms)")
     print(f"{'page':<34} {'ms':>9} {'floor ms':>9} {'ratio':>7} {'SQL':>4}")
     for name, (page_ms, floor_ms, queries) in results.items():
         print(f"{name:<34} {page_ms:9.1f} {floor_ms:9.1f} {page_ms / floor_ms:6.2f}x {queries:4d}")
@@ -279,13 +289,21 @@ def main() -> None:
             persons = cursor.fetchone()[0]
         print(f"\ngrown to {persons:,} persons in {time.perf_counter() - started:.0f} s")
         by_stage[persons] = measure(users, arguments.rounds, only=arguments.only)
-        _print_stage(persons, by_stage[persons])
+        _print_stage(persons, *by_stage[persons])
     if len(by_stage) > 1:
-        first, last = min(by_stage), max(by_stage)
-        print(f"\n## growth {first:,} → {last:,} persons (page ms, last / first)")
-        for name in by_stage[first]:
-            growth = by_stage[last][name][0] / by_stage[first][name][0]
-            print(f"{name:<34} {growth:6.2f}x")
+        _print_growth(by_stage)
+
+
+def _print_growth(by_stage) -> None:
+    """Each page's time at the last stage over the first; beside it the same with the
+    machine's drift taken out (each stage's times over its trivial page's)."""
+    first, last = min(by_stage), max(by_stage)
+    (first_pages, first_trivial), (last_pages, last_trivial) = by_stage[first], by_stage[last]
+    print(f"\n## growth {first:,} → {last:,} persons (page ms, last / first)")
+    print(f"{'page':<34} {'raw':>7} {'drift out':>10}")
+    for name, (page_ms, _floor, _sql) in first_pages.items():
+        raw = last_pages[name][0] / page_ms
+        print(f"{name:<34} {raw:6.2f}x {raw * first_trivial / last_trivial:9.2f}x")
 
 
 if __name__ == "__main__":

@@ -14,9 +14,7 @@ earlier ended relation in another unit. `grow(cursor, to=N)` adds persons until 
 
 from __future__ import annotations
 
-from roster.triggers import REFRESH_ALL
-
-TRIGGER = "relation_current_unit"
+from roster.triggers import RELATION_TRIGGER, TOUCH
 
 BIG_UNIT = "3610000001"
 MEDIUM_UNIT = "3610000002"
@@ -200,13 +198,15 @@ FROM progress_application a WHERE a.finished_at IS NOT NULL;
 
 
 def _relations_in_bulk(cursor, statements) -> None:
-    """The relations' row trigger would update each new person once per relation: it rests
-    while they are loaded, and the new persons' current units are then set in one statement."""
-    cursor.execute(f"ALTER TABLE roster_insurancerelation DISABLE TRIGGER {TRIGGER}")
-    for sql in statements:
-        cursor.execute(sql)
-    cursor.execute(REFRESH_ALL + " WHERE current_unit_id IS NULL")
-    cursor.execute(f"ALTER TABLE roster_insurancerelation ENABLE TRIGGER {TRIGGER}")
+    """The relations' row trigger would touch each new person once per relation: it rests
+    while they are loaded, and the new persons' current units are then computed at once."""
+    cursor.execute(f"ALTER TABLE roster_insurancerelation DISABLE TRIGGER {RELATION_TRIGGER}")
+    try:
+        for sql in statements:
+            cursor.execute(sql)
+    finally:
+        cursor.execute(f"ALTER TABLE roster_insurancerelation ENABLE TRIGGER {RELATION_TRIGGER}")
+    cursor.execute(TOUCH + " WHERE current_unit_id IS NULL")
 
 
 def build_fixed(cursor) -> None:

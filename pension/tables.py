@@ -5,44 +5,31 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from portal.masking import mask_id_number
-from portal.tables import Column, Table, escape, link, url_for
-from roster.models import Person
-from roster.tables import labels
+from portal.tables import Column, Table, link, post_button, url_for
+from roster.tables import person_columns
 
 
 def claimable_columns(*, claims: dict, csrf_token: str) -> list[Column]:
     """`claims`: the open claims of the page's persons, by person id."""
-    sexes = labels(Person.Sex.choices)
     words = {
         "view": _("View progress"),
         "modify": _("Modify"),
         "continue": _("Continue"),
         "claim": _("Claim"),
     }
-
     detail_url, resume_url = url_for("progress:detail"), url_for("progress:resume")
-    claim_form = (
-        '<form method="post" class="inline-form">'
-        f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(csrf_token)}">'
-        '<input type="hidden" name="personal_code" value="{code}">'
-        f'<button type="submit" class="link-button">{escape(words["claim"])}</button></form>'
-    )
 
     def action(row) -> str:
         claim = claims.get(row.person_id)
         if claim is None:
-            return claim_form.format(code=escape(row.person.personal_code))
+            return post_button(words["claim"], csrf_token, personal_code=row.person.personal_code)
         if claim.status == "submitted":
             return link(detail_url(claim.pk), words["view"])
         word = words["modify"] if claim.status == "rejected" else words["continue"]
         return link(resume_url(claim.pk), word)
 
     return [
-        Column(_("Personal code"), lambda r: r.person.personal_code),
-        Column(_("Name"), lambda r: r.person.name),
-        Column(_("Sex"), lambda r: sexes.get(r.person.sex, "")),
-        Column(_("ID number"), lambda r: mask_id_number(r.person.id_number)),
+        *person_columns(),
         Column(_("Date of birth"), lambda r: r.person.birth_date),
         Column(_("Date started work"), lambda r: r.person.work_start_date),
         Column(_("Last paid month"), lambda r: r.last_paid_month),
@@ -57,8 +44,9 @@ def history_table(history) -> Table:
     def month(index: int) -> Column:
         return Column(
             str(index + 1),
-            html=lambda year: marks.get(year.cells[index], ""),
+            lambda year: marks.get(year.cells[index], ""),
             css=lambda year: f"cell-{year.cells[index] or 'none'}",
+            empty="",
         )
 
     columns = [

@@ -13,8 +13,9 @@ from __future__ import annotations
 import logging
 import sys
 
+from botocore.exceptions import ClientError as StorageRefusal
 from botocore.exceptions import ConnectionError as StorageConnectionError
-from botocore.exceptions import HTTPClientError as StorageClientError
+from botocore.exceptions import HTTPClientError as StorageHTTPError
 from django.core.cache import cache
 from django.db import DatabaseError, OperationalError, connection
 from django.http import HttpResponse
@@ -29,12 +30,14 @@ OUTAGES = (
     RedisTimeoutError,
     OperationalError,
     StorageConnectionError,
-    StorageClientError,
+    StorageHTTPError,
 )
 RETRY_AFTER_SECONDS = 30
 
 
 def is_outage(error: BaseException | None) -> bool:
+    if isinstance(error, StorageRefusal):  # the store answers, but 503 SlowDown, 500 …
+        return error.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) >= 500
     return isinstance(error, OUTAGES)
 
 

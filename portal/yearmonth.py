@@ -186,10 +186,8 @@ class _Select(forms.Select):
 
 
 class YearMonthSelectWidget(forms.MultiWidget):
-    """Two selects, year and month: works in IE11 and without JavaScript. Rendered in Python
-    (what portal/widgets/year_month.html would write), as a roster's filter has four."""
-
-    template_name = "portal/widgets/year_month.html"
+    """Two selects, year and month, each with its hidden label: works in IE11 and without
+    JavaScript. Rendered in Python, not by a template, as a roster's filter has four."""
 
     def __init__(self, attrs=None, first_year: int = 1950, last_year: int | None = None):
         self.first_year = first_year

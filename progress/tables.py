@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from portal.masking import mask_id_number
-from portal.tables import Column, link, url_for
+from portal.tables import Column, labels, link, url_for
 from progress import registry
 from progress.models import Application, ApplicationEvent
 
@@ -28,7 +29,7 @@ def latest_progress(case) -> str:
 
 def case_columns(*, finished: bool) -> list[Column]:
     """A unit's cases: 继续填写 / 修改 where the case can still change, 查看 always."""
-    statuses = {value: str(label) for value, label in Application.Status.choices}
+    statuses = labels(Application.Status.choices)
     edit_words = {
         Application.Status.DRAFT: _("Continue"),
         Application.Status.REJECTED: _("Modify"),
@@ -40,7 +41,7 @@ def case_columns(*, finished: bool) -> list[Column]:
         # 继续填写 / 修改 lead on to the step where the case was last saved; a business no
         # longer offered can only be read.
         if case.status in edit_words and registry.get(case.business_code) is not None:
-            return link(resume_url(case.pk), edit_words[case.status]) + " " + view_link
+            return link(resume_url(case.pk), edit_words[case.status]) + SafeString(" ") + view_link
         return view_link
 
     columns = [
@@ -62,7 +63,7 @@ def case_columns(*, finished: bool) -> list[Column]:
                 css=lambda case: "warning-text" if case.status == rejected else "",
             )
         )
-    return [*columns, Column(_("Action"), html=actions, exported=False)]
+    return [*columns, Column(_("Action"), html=actions)]
 
 
 def review_columns() -> list[Column]:
@@ -77,5 +78,5 @@ def review_columns() -> list[Column]:
         Column(_("Business"), lambda case: case.business_name),
         Column(_("Unit"), lambda case: f"{case.unit.name}（{case.unit.code}）"),
         Column(_("Person"), case_person),
-        Column(_("Action"), html=review_link, exported=False),
+        Column(_("Action"), html=review_link),
     ]

@@ -60,6 +60,9 @@ def case_detail(request, pk):
         "progress/case_detail.html",
         {
             "case": application,
+            # 继续填写 / 修改 while the case can change and its business is still offered
+            "editable": application.status in services.EDITABLE
+            and registry.get(application.business_code) is not None,
             "events": selectors.timeline(application),
             "slots": selectors.material_slots(application),
             "detail_template": detail_template,

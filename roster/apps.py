@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +8,7 @@ class RosterConfig(AppConfig):
     verbose_name = _("Units and insured persons")
 
     def ready(self) -> None:
-        from roster.triggers import installed_after_migrate
+        from roster.triggers import dropped_before_migrate, installed_after_migrate
 
+        pre_migrate.connect(dropped_before_migrate, sender=self)
         post_migrate.connect(installed_after_migrate, sender=self)

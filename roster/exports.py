@@ -15,9 +15,9 @@ def _plain_cell(value, illegal):
     """A text starting like a formula (=, +, -, @) is written as text, not evaluated; control
     characters already stored (a Word line break in a name) are left out (`illegal`), which
     Excel cannot hold."""
-    if value.__class__ is not str:
+    if not isinstance(value, str):
         return value
-    value = illegal.sub("", value)
+    value = illegal.sub("", str(value))  # a SafeString or a label is written as plain text
     return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 

@@ -141,7 +141,8 @@ class Person(models.Model):
     education = models.CharField(_("education"), max_length=20, blank=True)  # 学历
     death_date = models.DateField(_("date of death"), null=True, blank=True)
     # The unit of the latest insurance relation: whose insured persons the person is among.
-    # Kept by a database trigger on the relations (roster/triggers.py), never written here.
+    # Computed by the database whenever the row or a relation is written (roster/triggers.py):
+    # a value written here is replaced.
     current_unit = models.ForeignKey(
         Unit,
         on_delete=models.PROTECT,

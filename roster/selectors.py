@@ -14,8 +14,8 @@ from roster.models import Contribution, DeemedPeriod, InsuranceRelation, Person,
 
 # 姓名 sorts and filters by its lower-case form, which no index serves: a unit's few thousand
 # relations are found first by their own index and then sorted, instead of PostgreSQL walking
-# the name index (or the trigram index) of the whole province's persons until it meets 50 of
-# this unit's (3,055 ms instead of 10 for a 5,000-person unit among a million persons).
+# the name index of the whole province's persons until it meets 50 of this unit's (3,055 ms
+# instead of 10 for a 5,000-person unit among a million persons).
 # Chinese names are unchanged by it; Latin ones sort and match in any case.
 PERSON_NAME = Lower("person__name")
 # What the rosters, their exports and the claim's person list show of a person: a model
@@ -165,8 +165,8 @@ def _persons_of(unit: Unit) -> QuerySet[Person]:
 
 
 def unit_persons(*, unit: Unit, name: str = "", personal_code: str = "") -> QuerySet[Person]:
-    """The unit's insured persons (个人参保证明, R-6.5)."""
-    persons = _persons_of(unit)
+    """The unit's insured persons (个人参保证明, R-6.5): what the list shows of them."""
+    persons = _persons_of(unit).only("personal_code", "name", "sex", "id_number")
     if name:
         persons = _name_contains(persons, name, field="name")
     if personal_code:

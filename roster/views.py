@@ -155,7 +155,7 @@ def person_certificates(request):
     persons = selectors.unit_persons(unit=unit, **{k: v for k, v in filters.items() if v})
     page = paginate(request, persons, PAGE_SIZE)[0]
     table = Table(
-        tables.person_columns(),
+        tables.certificate_person_columns(),
         page,
         caption=_("Insured persons"),
         empty=_("No insured person matches."),

@@ -8,8 +8,3 @@ register = template.Library()
 @register.filter
 def mask_id(value: str) -> str:
     return mask_id_number(value or "")
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key) if mapping else None

@@ -1,7 +1,7 @@
 from django import template
 from django.template.defaultfilters import filesizeformat
 
-from progress import selectors, tables
+from progress import tables
 
 register = template.Library()
 
@@ -9,12 +9,6 @@ register = template.Library()
 @register.filter
 def file_size(value) -> str:
     return filesizeformat(value)
-
-
-@register.simple_tag
-def case_edit_url(case) -> str:
-    """Where 继续填写 / 修改 lead: the step where the case was last saved."""
-    return selectors.resume_url(case)
 
 
 @register.filter

@@ -66,7 +66,16 @@ def test_cells_are_written_as_on_every_page_and_in_excel():
 
 
 @pytest.mark.parametrize(
-    ("name", "key"), [("progress:detail", 42), ("roster:person_certificate", "360102000011")]
+    ("name", "key"),
+    [
+        ("progress:detail", 42),
+        ("progress:resume", 7),
+        ("backoffice:review_case", 3),
+        ("roster:person_certificate", "360102000011"),
+        ("enrollment:reduce_start", "360102000011"),
+        ("backoffice:register_agent", "3601021001"),
+        ("backoffice:change_agent", "360102100100"),
+    ],
 )
 def test_url_for_is_reverse_at_the_cost_of_one(name, key):
     from django.urls import reverse
@@ -74,3 +83,24 @@ def test_url_for_is_reverse_at_the_cost_of_one(name, key):
     from portal.tables import url_for
 
     assert url_for(name)(key) == reverse(name, args=[key])
+
+
+def test_markup_cells_must_be_safe_strings_or_they_are_escaped():
+    from portal.tables import link, post_button
+
+    columns = [
+        Column("a", html=lambda row: "<b>plain</b>"),
+        Column("b", html=lambda row: link("/x?a=1&b=2", "<打印>")),
+        Column("c", html=lambda row: post_button("减员{0}", 'tok"en', personal_code="<1>")),
+    ]
+    html = render(Table(columns, [object()], caption="c", empty="e"))
+    assert "<td>&lt;b&gt;plain&lt;/b&gt;</td>" in html
+    assert '<a href="/x?a=1&amp;b=2">&lt;打印&gt;</a>' in html
+    assert 'value="tok&quot;en"' in html and 'value="&lt;1&gt;"' in html and ">减员{0}<" in html
+
+
+def test_money_is_rounded_half_up_as_floatformat_does():
+    from django.template.defaultfilters import floatformat
+
+    for value in ("2.005", "2.015", "-2.005", "6800"):
+        assert text(Decimal(value)) == floatformat(Decimal(value), 2)
