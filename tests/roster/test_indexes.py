@@ -47,3 +47,12 @@ def test_personal_code_filter_uses_the_unique_index(unit):
         add_person(unit, number, months=1)
     queryset = selectors.active_roster(unit=unit, personal_code="360102000011")
     assert "roster_person_personal_code" in plan(queryset)
+
+
+def test_the_retired_roster_starts_from_the_units_retirements(unit):
+    from tests.factories import RetirementFactory
+
+    RetirementFactory.create_batch(10, unit=unit)
+    explained = plan(selectors.retired_roster(unit=unit)[:50])
+    assert "retirement_unit_date" in explained
+    assert "Seq Scan on roster_retirement" not in explained
