@@ -29,12 +29,12 @@ def test_the_review_queue_starts_from_the_submitted_cases_index(unit):
 
 
 @pytest.mark.parametrize("select", [selectors.cases_in_progress, selectors.cases_completed])
-def test_the_units_case_lists_start_from_the_unit_status_index(unit, other_unit, select):
+def test_the_units_case_lists_start_from_the_units_cases(unit, other_unit, select):
     for owner in (unit, other_unit):
         for _ in range(10):
             make_case(owner)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
     explained = select(unit=unit)[:20].explain()
-    assert "application_unit_status" in explained
+    assert "application_unit_status" in explained or "progress_application_unit_id" in explained
     assert "Seq Scan on progress_application" not in explained
