@@ -19,6 +19,7 @@ from django.utils import timezone
 from progress.models import Application, ApplicationEvent
 from roster import certificates
 from roster.models import Certificate, Contribution, DeemedPeriod, InsuranceRelation, Person, Unit
+from roster.selectors import PERSON_CODE, PERSON_NAME
 
 ROWS = engines["django"].from_string(
     "<p>{{ total }}</p><table>{% for row in rows %}<tr>{% for value in row.values %}"
@@ -54,9 +55,8 @@ def _active(request, order=None, offset=0, name="", size=50):
     rows = _relations(request).annotate(last_paid=_latest_paid())
     if name:
         rows = rows.alias(key=Lower("person__name")).filter(key__contains=name)
-    rows = rows.order_by(
-        order if order is not None else F("person__personal_code"), "person__personal_code"
-    )
+    # The roster's own sort keys: none that an index of the province's persons serves.
+    rows = rows.order_by(order if order is not None else PERSON_CODE, PERSON_CODE)
     return rows, ACTIVE_FIELDS, slice(offset, offset + size)
 
 
@@ -112,7 +112,7 @@ def _units(request):
 FLOORS = {
     "active": _active,
     "active-deep": lambda request: _active(request, offset=99 * 50),
-    "active-name": lambda request: _active(request, order=Lower("person__name").asc()),
+    "active-name": lambda request: _active(request, order=PERSON_NAME.asc()),
     "active-last-paid": lambda request: _active(request, order=F("last_paid").desc()),
     "active-wang": lambda request: _active(request, name="王"),
     "persons": _persons,

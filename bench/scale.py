@@ -75,7 +75,7 @@ PAGES = [
 ]
 # In the URLs: {claim} a pension claim under way, {printed} a person whose
 # certificate was printed before, {fresh} a person of BIG never printed, new at each request.
-BIG_CODE = "9{:011d}"
+BIG_CODE = "99{:010d}"  # bench_code() in scale_data
 _fresh = itertools.cycle(range(1_000, 5_001))  # certificates are deleted at each stage
 
 

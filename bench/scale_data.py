@@ -40,6 +40,15 @@ CREATE OR REPLACE FUNCTION bench_id(body text) RETURNS text LANGUAGE sql IMMUTAB
     (SELECT sum(substr(body, i, 1)::int * (ARRAY[7,9,10,5,8,4,2,1,6,3,7,9,10,5,8,4,2])[i])
      FROM generate_series(1, 17) AS i) % 11)::int + 1, 1)
 $$;
+-- BIG's persons have the highest personal codes of the province (as a unit of a county with a
+-- high code would): a plan that walks the province's code index from the start meets them last.
+CREATE OR REPLACE FUNCTION bench_code(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN n <= {BIG_PERSONS} THEN '99' || to_char(n, 'FM0000000000')
+              ELSE '9' || to_char(n, 'FM00000000000') END
+$$;
+CREATE OR REPLACE FUNCTION bench_n(code text) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN code LIKE '99%' THEN substr(code, 3)::bigint ELSE substr(code, 2)::bigint END
+$$;
 CREATE OR REPLACE FUNCTION bench_name(n bigint) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT substr('{SURNAMES}', (n % {len(SURNAMES)})::int + 1, 1)
       || substr('{GIVEN}', ((n / {len(SURNAMES)}) % {len(GIVEN)})::int + 1, 1)
@@ -78,7 +87,7 @@ def _persons(first: int, last: int) -> str:
 INSERT INTO roster_person (personal_code, name, id_type, id_number, sex, birth_date, ethnicity,
     nationality, work_start_date, staff_category, phone, address, household_type,
     household_address, education)
-SELECT '9' || to_char(n, 'FM00000000000'), bench_name(n), 'resident_id',
+SELECT bench_code(n), bench_name(n), 'resident_id',
        bench_id('360102' || to_char(birth, 'YYYYMMDD') || to_char(seq, 'FM000')),
        CASE WHEN seq % 2 = 1 THEN 'M' ELSE 'F' END, birth, '汉族', '中国',
        (birth + interval '22 years')::date, (ARRAY['cadre', 'worker'])[n % 2 + 1],
@@ -95,8 +104,8 @@ INSERT INTO roster_insurancerelation (person_id, unit_id, scheme, occupational_a
     start_month, contribution_base)
 SELECT p.id, u.id, 'public_pension', true, 'active',
        (DATE '2014-10-01' + ((n % 60) || ' months')::interval)::date, 6000 + (n % 40) * 100
-FROM (SELECT id, substr(personal_code, 2)::bigint AS n FROM roster_person
-      WHERE substr(personal_code, 2)::bigint <= {FIXED_PERSONS}) AS p
+FROM (SELECT id, bench_n(personal_code) AS n FROM roster_person
+      WHERE bench_n(personal_code) <= {FIXED_PERSONS}) AS p
 JOIN roster_unit u
   ON u.code = CASE WHEN p.n <= {BIG_PERSONS} THEN '{BIG_UNIT}' ELSE '{MEDIUM_UNIT}' END;
 
@@ -124,24 +133,24 @@ SELECT p.id, bu.id, 'public_pension', p.n % 4 <> 0,
        CASE WHEN p.n % 20 = 0 THEN 'ended' ELSE 'active' END,
        CASE WHEN p.n % 10 = 5 THEN DATE '2019-01-01' ELSE DATE '2014-10-01' END,
        CASE WHEN p.n % 20 = 0 THEN DATE '2022-01-01' END, 5000 + (p.n % 50) * 100
-FROM (SELECT id, substr(personal_code, 2)::bigint AS n FROM roster_person
-      WHERE substr(personal_code, 2)::bigint BETWEEN {first} AND {last}) AS p
+FROM (SELECT id, bench_n(personal_code) AS n FROM roster_person
+      WHERE bench_n(personal_code) BETWEEN {first} AND {last}) AS p
 JOIN bench_unit bu ON bu.k = p.n % {count};
 
 -- Every 10th (the 5s) came from another unit, where the relation ended before this one began.
 INSERT INTO roster_insurancerelation (person_id, unit_id, scheme, occupational_annuity, status,
     start_month, end_month, contribution_base)
 SELECT p.id, bu.id, 'public_pension', true, 'ended', DATE '2014-10-01', DATE '2018-12-01', 4800
-FROM (SELECT id, substr(personal_code, 2)::bigint AS n FROM roster_person
-      WHERE substr(personal_code, 2)::bigint BETWEEN {first} AND {last}) AS p
+FROM (SELECT id, bench_n(personal_code) AS n FROM roster_person
+      WHERE bench_n(personal_code) BETWEEN {first} AND {last}) AS p
 JOIN bench_unit bu ON bu.k = (p.n + 1) % {count}
 WHERE p.n % 10 = 5;
 
 INSERT INTO roster_retirement (person_id, unit_id, retirement_date, retirement_type,
     monthly_pension)
 SELECT p.id, bu.id, DATE '2022-01-01', 'normal', 4000 + (p.n % 30) * 100
-FROM (SELECT id, substr(personal_code, 2)::bigint AS n FROM roster_person
-      WHERE substr(personal_code, 2)::bigint BETWEEN {first} AND {last}) AS p
+FROM (SELECT id, bench_n(personal_code) AS n FROM roster_person
+      WHERE bench_n(personal_code) BETWEEN {first} AND {last}) AS p
 JOIN bench_unit bu ON bu.k = p.n % {count}
 WHERE p.n % 20 = 0;
 """

@@ -12,12 +12,14 @@ from django.shortcuts import get_object_or_404
 from portal.yearmonth import YearMonth, YearMonthField
 from roster.models import Contribution, DeemedPeriod, InsuranceRelation, Person, Retirement, Unit
 
-# 姓名 sorts and filters by its lower-case form, which no index serves: a unit's few thousand
-# relations are found first by their own index and then sorted, instead of PostgreSQL walking
-# the name index of the whole province's persons until it meets 50 of this unit's (3,055 ms
-# instead of 10 for a 5,000-person unit among a million persons).
-# Chinese names are unchanged by it; Latin ones sort and match in any case.
+# 姓名 and 个人代码 sort by keys that no index serves (the lower-case forms): a unit's few
+# thousand relations are found by their own index and then sorted, instead of PostgreSQL walking
+# the province's name or personal-code index until it meets 50 of this unit's persons — 3 s for
+# a 5,000-person unit among a million persons, and for the code as long as the unit's codes come
+# late in the province's (a county with a high code). Personal codes are digits, unchanged by
+# it; Latin names sort and match in any case.
 PERSON_NAME = Lower("person__name")
+PERSON_CODE = Lower("person__personal_code")
 # What the rosters, their exports and the claim's person list show of a person: a model
 # instance with its 20 fields was a fifth of a 5,000-row export.
 PERSON_SHOWN = (
@@ -29,7 +31,7 @@ PERSON_SHOWN = (
     "person__work_start_date",
 )
 ACTIVE_SORTS = {
-    "code": "person__personal_code",
+    "code": PERSON_CODE,
     "name": PERSON_NAME,
     "work_start": "person__work_start_date",
     "start": "start_month",
@@ -37,7 +39,7 @@ ACTIVE_SORTS = {
     "base": "contribution_base",
 }
 RETIRED_SORTS = {
-    "code": "person__personal_code",
+    "code": PERSON_CODE,
     "name": PERSON_NAME,
     "retired": "retirement_date",
     "pension": "monthly_pension",
@@ -45,12 +47,12 @@ RETIRED_SORTS = {
 
 
 def _ordering(sort: str, allowed: dict, default: str) -> list:
-    field = allowed.get((sort or "").lstrip("-"))
-    if field is None:
-        return [default]
+    """The requested sort (`-` for descending), then the personal code; else `default`."""
+    requested = sort if (sort or "").lstrip("-") in allowed else default
+    field = allowed[requested.lstrip("-")]
     expression = F(field) if isinstance(field, str) else field
-    direction = expression.desc() if sort.startswith("-") else expression.asc()
-    return [direction, "person__personal_code"]
+    direction = expression.desc() if requested.startswith("-") else expression.asc()
+    return [direction, PERSON_CODE.asc()]
 
 
 def _name_contains(rows: QuerySet, name: str, field: str = "person__name") -> QuerySet:
@@ -129,7 +131,7 @@ def active_roster(
         rows = rows.filter(start_month__gte=start_from)
     if start_to:
         rows = rows.filter(start_month__lte=start_to)
-    return rows.order_by(*_ordering(sort, ACTIVE_SORTS, "person__personal_code"))
+    return rows.order_by(*_ordering(sort, ACTIVE_SORTS, "code"))
 
 
 def retired_roster(
@@ -155,7 +157,7 @@ def retired_roster(
         rows = rows.filter(retirement_date__gte=retired_from.first_day())
     if retired_to:
         rows = rows.filter(retirement_date__lt=(retired_to + 1).first_day())
-    return rows.order_by(*_ordering(sort, RETIRED_SORTS, "-retirement_date"))
+    return rows.order_by(*_ordering(sort, RETIRED_SORTS, "-retired"))
 
 
 def _persons_of(unit: Unit) -> QuerySet[Person]:
