@@ -18,7 +18,10 @@ _MARKER = -918273645  # stands for the varying value while the SQL is compiled
 
 class CompiledCount:
     """`CompiledCount(lambda value: Model.objects.filter(field=value))(42)` counts the rows of
-    that queryset for 42."""
+    that queryset for 42. The value is bound as it is given, not prepared by the field: it
+    suits an integer key compared for equality (an id), not a date, a text lookup or anything
+    the ORM would transform. Always on `using` (the default database), whatever the routers
+    would choose."""
 
     def __init__(self, queryset: Callable, using: str = "default"):
         self._queryset, self._using = queryset, using
