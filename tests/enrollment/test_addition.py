@@ -156,9 +156,10 @@ def registration_data(**overrides):
         "base": "7000.00",
         "employment_type": "institution",
         "action": "next",
-        "version": addition_version(),
     }
     data.update(overrides)
+    if "version" not in data:
+        data["version"] = addition_version()
     return data
 
 

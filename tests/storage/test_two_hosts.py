@@ -11,8 +11,8 @@ from django.db import connection
 
 from appcenter.models import AppUser
 from portal.identity import resident_id_with_check_digit
-from portal.yearmonth import YearMonth
 from progress.models import Application, Attachment
+from tests.enrollment.test_addition import registration_data
 from tests.progress.conftest import ensure_material_types, pdf_bytes
 from tests.storage.conftest import PREFIX
 from tests.storage.hosts import (
@@ -138,30 +138,6 @@ def code_in_the_app(host) -> str:
     return messages[0]["code"]
 
 
-def registration(version: str) -> dict:
-    month = YearMonth.current()
-    return {
-        "name": "孙新人",
-        "sex": "M",
-        "birth_date": "1998-03-15",
-        "ethnicity": "汉族",
-        "nationality": "中国",
-        "household_type": "urban",
-        "household_address": "南昌市东湖区某路1号",
-        "education": "bachelor",
-        "phone": "13870001234",
-        "address": "南昌市东湖区某路1号",
-        "work_start_date": "2020-07-01",
-        "staff_category": "cadre",
-        "start_month_0": str(month.year),
-        "start_month_1": str(month.month),
-        "base": "7000.00",
-        "employment_type": "institution",
-        "action": "next",
-        "version": version,
-    }
-
-
 def test_login_on_one_host_draft_and_files_across_both_review_on_the_second(hosts, people, bucket):
     a, b = hosts
     agent = Browser()
@@ -183,7 +159,7 @@ def test_login_on_one_host_draft_and_files_across_both_review_on_the_second(host
     case = Application.objects.get(business_code="staff_addition")
     details = f"/progress/{case.pk}/details/"
     assert started.headers["Location"] == details
-    saved = agent.post(b, details, registration(version_on(agent.get(b, details))))
+    saved = agent.post(b, details, registration_data(version=version_on(agent.get(b, details))))
     assert saved.headers["Location"] == f"/progress/{case.pk}/materials/"
 
     # The documents: uploaded on A, in the bucket, downloaded on B.
