@@ -2,11 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.identity import normalise_mobile, normalise_resident_id
-from portal.text import TextField
+from portal.text import SearchField, TextField
 
 
 class UnitSearchForm(forms.Form):
-    q = TextField(label=_("Unit name or code"), max_length=100, required=False)
+    q = SearchField(label=_("Unit name or code"), max_length=100, required=False)
 
 
 class AgentForm(forms.Form):

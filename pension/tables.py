@@ -5,28 +5,20 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from portal.tables import Column, Table, link, post_button, url_for
+from portal.tables import Column, Table, post_button
+from progress.tables import open_case_links
 from roster.tables import person_columns
 
 
 def claimable_columns(*, claims: dict, csrf_token: str) -> list[Column]:
     """`claims`: the open claims of the page's persons, by person id."""
-    words = {
-        "view": _("View progress"),
-        "modify": _("Modify"),
-        "continue": _("Continue"),
-        "claim": _("Claim"),
-    }
-    detail_url, resume_url = url_for("progress:detail"), url_for("progress:resume")
+    claim_word, case_link = _("Claim"), open_case_links()
 
     def action(row) -> str:
         claim = claims.get(row.person_id)
         if claim is None:
-            return post_button(words["claim"], csrf_token, personal_code=row.person.personal_code)
-        if claim.status == "submitted":
-            return link(detail_url(claim.pk), words["view"])
-        word = words["modify"] if claim.status == "rejected" else words["continue"]
-        return link(resume_url(claim.pk), word)
+            return post_button(claim_word, csrf_token, personal_code=row.person.personal_code)
+        return case_link(claim)
 
     return [
         *person_columns(),

@@ -108,6 +108,7 @@ class Column:
 
 
 def _sort_link(column: Column, sort: str, sort_query: str) -> str:
+    title = escape(_("Sort"))  # not inside the f-string: makemessages would not see it
     prefix = f"?{escape(sort_query)}&amp;" if sort_query else "?"
     if sort == column.sort:
         href, state, arrow = f"{prefix}sort=-{column.sort}", " sorted-asc", " ▲"
@@ -116,7 +117,7 @@ def _sort_link(column: Column, sort: str, sort_query: str) -> str:
     else:
         href, state, arrow = f"{prefix}sort={column.sort}", "", ""
     return (
-        f'<a href="{href}" class="sort-link{state}" title="{escape(_("Sort"))}">'
+        f'<a href="{href}" class="sort-link{state}" title="{title}">'
         f"{escape(column.label)}{arrow}</a>"
     )
 

@@ -30,3 +30,23 @@ class TextField(forms.CharField):
         multiline = isinstance(self.widget, forms.Textarea)
         if has_control_characters(value, multiline=multiline):
             raise ValidationError(CONTROL_CHARACTERS, code="control_characters")
+
+
+# Full-width digits and Latin letters (what a Chinese input method types: ３６０１…) and their
+# ASCII forms.
+_FULL_WIDTH = str.maketrans(
+    {chr(0xFF10 + i): chr(0x30 + i) for i in range(10)}
+    | {chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}
+    | {chr(0xFF41 + i): chr(0x61 + i) for i in range(26)}
+)
+
+
+class SearchField(TextField):
+    """A search term that may be a code (个人代码, 单位代码, an ID number): typed in full-width
+    digits or letters it is searched in ASCII, as it is stored. A term that is not only digits
+    and letters (a name, a unit's name with its （）) is searched as typed."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        ascii_form = value.translate(_FULL_WIDTH)
+        return ascii_form if ascii_form.isascii() and ascii_form.isalnum() else value

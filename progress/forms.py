@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.text import TextField
+from portal.text import SearchField, TextField
 from progress import registry
 from progress.uploads import EMPTY_FILE
 
@@ -16,7 +16,7 @@ class CaseFilterForm(forms.Form):
     """业务名称, 人员信息, 提交时间 (R-9.1, R-9.2)."""
 
     business = forms.ChoiceField(label=_("Business"), required=False)
-    person = TextField(
+    person = SearchField(
         label=_("Person (name, ID number or personal code)"), max_length=30, required=False
     )
     submitted_from = forms.DateField(
@@ -68,7 +68,7 @@ class RejectForm(forms.Form):
 
 class ReviewFilterForm(forms.Form):
     business = forms.ChoiceField(label=_("Business"), required=False)
-    unit = TextField(label=_("Unit code"), max_length=12, required=False)
+    unit = SearchField(label=_("Unit code"), max_length=12, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

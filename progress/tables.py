@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -25,6 +27,23 @@ def latest_progress(case) -> str:
     if action == ApplicationEvent.Action.REJECTED and note:
         return f"{words}：{note}"
     return words
+
+
+def open_case_links() -> Callable:
+    """The link to a person's case under way, as the person lists show it: 查看进度 once
+    submitted, 修改 after a return, 继续填写 for a draft."""
+    detail_url, resume_url = url_for("progress:detail"), url_for("progress:resume")
+    words = {
+        Application.Status.SUBMITTED: _("View progress"),
+        Application.Status.REJECTED: _("Modify"),
+        Application.Status.DRAFT: _("Continue"),
+    }
+
+    def case_link(case) -> str:
+        url = detail_url if case.status == Application.Status.SUBMITTED else resume_url
+        return link(url(case.pk), words[case.status])
+
+    return case_link
 
 
 def case_columns(*, finished: bool) -> list[Column]:

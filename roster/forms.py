@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.text import TextField
+from portal.text import SearchField, TextField
 from portal.yearmonth import YearMonthFormField, YearMonthSelectWidget
 
 MONTH_ORDER = _("The end month must not be before the start month.")
@@ -15,7 +15,7 @@ def _month_field(label):
 
 class _MonthRangeForm(forms.Form):
     name = TextField(label=_("Name"), max_length=50, required=False)
-    personal_code = TextField(label=_("Personal code"), max_length=12, required=False)
+    personal_code = SearchField(label=_("Personal code"), max_length=12, required=False)
     sort = TextField(required=False, max_length=20, widget=forms.HiddenInput)
     range_fields = ("", "")
 
@@ -27,9 +27,9 @@ class _MonthRangeForm(forms.Form):
         return data
 
     def filters(self) -> dict:
-        """The valid filters (an invalid form filters nothing and shows its errors)."""
-        if not self.is_valid():
-            return {}
+        """The filters that are valid: a field in error (shown with its message) filters
+        nothing, the others still do."""
+        self.is_valid()
         return {key: value for key, value in self.cleaned_data.items() if value}
 
 
@@ -47,7 +47,7 @@ class RetiredRosterFilterForm(_MonthRangeForm):
 
 class PersonSearchForm(forms.Form):
     name = TextField(label=_("Name"), max_length=50, required=False)
-    personal_code = TextField(label=_("Personal code"), max_length=12, required=False)
+    personal_code = SearchField(label=_("Personal code"), max_length=12, required=False)
 
 
 class VerifyForm(forms.Form):

@@ -47,7 +47,8 @@ def _roster(request, *, form_class, select, columns, title, template, caption, e
     unit = agent_unit(request)
     form = form_class(request.GET)
     rows = select(unit=unit, **form.filters())
-    if request.GET.get("export") == "xlsx":
+    # An export asked with a filter in error is not made: the page says what to correct.
+    if request.GET.get("export") == "xlsx" and form.is_valid():
         return exports.xlsx_response(
             rows=rows.iterator(chunk_size=500),
             columns=columns(),

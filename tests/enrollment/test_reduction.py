@@ -56,6 +56,22 @@ def test_list_shows_active_persons_with_a_reduce_button(agent_client, unit):
     assert person.name in html and f"/enrollment/reduce/start/{person.personal_code}/" in html
 
 
+@pytest.mark.parametrize(
+    ("status", "word", "target"),
+    [("draft", "继续填写", "edit/"), ("rejected", "修改", "edit/"), ("submitted", "查看进度", "")],
+)
+def test_the_list_names_a_reduction_under_way_by_its_state(
+    agent_client, unit, status, word, target
+):
+    person = leaving_person(unit)
+    start_case(agent_client, person)
+    case = Application.objects.get(person=person)
+    Application.objects.filter(pk=case.pk).update(status=status)
+    html = agent_client.get("/enrollment/reduce/").content.decode()
+    assert f'<a href="/progress/{case.pk}/{target}">{word}</a>' in html
+    assert f"/enrollment/reduce/start/{person.personal_code}/" not in html
+
+
 def test_double_start_gives_one_case(agent_client, unit):
     person = leaving_person(unit)
     first = start_case(agent_client, person)

@@ -105,6 +105,32 @@ def test_r6_2_end_month_before_start_month_is_an_error(agent_client, unit):
     assert "截止年月不能早于起始年月" in html
 
 
+def test_r6_2_a_filter_in_error_leaves_the_others_filtering_and_makes_no_export(agent_client, unit):
+    add_person(unit, 1, name="张三丰")
+    add_person(unit, 2, name="李四")
+    query = {"name": "张", "start_from_0": "2014", "start_from_1": ""}  # a year, no month
+    html = text(agent_client.get(ACTIVE, query))
+    assert "请同时选择年份和月份。" in html
+    assert "<td>张三丰</td>" in html and "<td>李四</td>" not in html
+    response = agent_client.get(ACTIVE, {**query, "export": "xlsx"})
+    assert response["Content-Type"].startswith("text/html")  # the page with the message
+    assert "请同时选择年份和月份。" in text(response)
+
+
+def test_r6_2_a_personal_code_typed_in_full_width_digits_finds_the_person(agent_client, unit):
+    person = add_person(unit, 1, name="张三丰")
+    add_person(unit, 2, name="李四")
+    full_width = person.personal_code.translate({0x30 + i: 0xFF10 + i for i in range(10)})
+    for page in (ACTIVE, "/roster/certificates/persons/"):
+        html = text(agent_client.get(page, {"personal_code": full_width}))
+        assert "<td>张三丰</td>" in html and "<td>李四</td>" not in html
+
+
+def test_r6_2_sort_links_say_sort_in_chinese(agent_client, unit):
+    add_person(unit, 1)
+    assert 'title="排序"' in text(agent_client.get(ACTIVE))
+
+
 def test_r6_2_pagination_50_and_sorting(agent_client, unit):
     for number in range(1, 56):
         add_person(unit, number, base=Decimal(5000 + number), months=1)
