@@ -104,19 +104,3 @@ def test_money_is_rounded_half_up_as_floatformat_does():
 
     for value in ("2.005", "2.015", "-2.005", "6800"):
         assert text(Decimal(value)) == floatformat(Decimal(value), 2)
-
-
-@pytest.mark.parametrize(
-    ("typed", "searched"),
-    [
-        ("３６０１０２０００００１", "360102000001"),  # full-width digits: the code
-        ("３６０１０２ｘ", "360102x"),
-        ("人民医院（分院）", "人民医院（分院）"),  # a name keeps its full-width brackets
-        ("第２中学", "第２中学"),  # not only digits and letters: as typed
-        ("360102", "360102"),
-    ],
-)
-def test_a_code_typed_in_full_width_is_searched_in_ascii(typed, searched):
-    from portal.text import SearchField
-
-    assert SearchField(required=False).clean(typed) == searched

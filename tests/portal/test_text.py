@@ -73,3 +73,19 @@ def test_a_field_shows_the_message_and_keeps_the_rest():
     assert not form.is_valid()
     assert form.errors["name"] == [str(CONTROL_CHARACTERS)]
     assert set(form.errors) == {"name"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("３６０１０２０００００１", "360102000001"),  # full-width digits: the code
+        ("３６０１０２ｘ", "360102x"),
+        ("人民医院（分院）", "人民医院（分院）"),  # a name keeps its full-width brackets
+        ("第２中学", "第２中学"),  # not only digits and letters: as typed
+        ("360102", "360102"),
+    ],
+)
+def test_a_code_typed_in_full_width_is_searched_in_ascii(typed, searched):
+    from portal.text import SearchField
+
+    assert SearchField(required=False).clean(typed) == searched
