@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from backoffice import selectors
 from backoffice.decorators import staff_required
-from portal.http import paginate
+from portal.http import matching, paginate
 from portal.tables import Table
 from progress import registry as progress_registry
 from progress import selectors as progress_selectors
@@ -28,10 +28,13 @@ CASE_REJECTED = _("The case was returned to the unit with the reason.")
 def review_queue(request):
     form = ReviewFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
-    cases = progress_selectors.review_queue(
-        county=request.user.county,
-        business=filters.get("business", ""),
-        unit_code=filters.get("unit", ""),
+    cases = matching(
+        form,
+        progress_selectors.review_queue(
+            county=request.user.county,
+            business=filters.get("business", ""),
+            unit_code=filters.get("unit", ""),
+        ),
     )
     page, query = paginate(request, cases, selectors.PAGE_SIZE)
     table = Table(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from enrollment import services
 from enrollment.addition_forms import AdditionIdForm
 from enrollment.tables import reducible_columns
-from portal.http import agent_unit, paginate
+from portal.http import agent_unit, matching, paginate
 from portal.tables import Table
 from progress import selectors as case_selectors
 from roster import selectors as roster_selectors
@@ -27,7 +27,7 @@ def reduce_list(request):
     unit = agent_unit(request)
     form = PersonSearchForm(request.GET)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
-    rows = roster_selectors.active_roster(unit=unit, **filters)
+    rows = matching(form, roster_selectors.active_roster(unit=unit, **filters))
     page, query = paginate(request, rows, 50)
     open_cases = case_selectors.open_cases(
         unit=unit, business=services.STAFF_REDUCTION, person_ids=[row.person_id for row in page]

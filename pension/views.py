@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from pension import selectors, services
 from pension.steps import STEPS
 from pension.tables import claimable_columns
-from portal.http import agent_unit, paginate
+from portal.http import agent_unit, matching, paginate
 from portal.tables import Table
 from progress import selectors as case_selectors
 from roster import selectors as roster_selectors
@@ -26,7 +26,8 @@ def start(request):
     unit = agent_unit(request)
     form = PersonSearchForm(request.GET)
     filters = {k: v for k, v in (form.cleaned_data if form.is_valid() else {}).items() if v}
-    page, query = paginate(request, selectors.claimable_persons(unit=unit, **filters), 20)
+    persons = matching(form, selectors.claimable_persons(unit=unit, **filters))
+    page, query = paginate(request, persons, 20)
     refused, problems = None, []
     if request.method == "POST":
         person = roster_selectors.person_of_unit(

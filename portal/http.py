@@ -66,6 +66,12 @@ def query_without(request, *names: str) -> str:
     return query.urlencode()
 
 
+def matching(form, rows):
+    """`rows` while the filter form is valid; none while a filter is in error: the page shows
+    the message next to the field, never rows that do not match what was asked."""
+    return rows if form.is_valid() else rows.none()
+
+
 def paginate(request, rows, per_page: int):
     """The requested page of `rows`, and the query string of the other parameters (the filters)
     for the page links."""

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
-from portal.http import agent_unit, paginate
+from portal.http import agent_unit, matching, paginate
 from portal.tables import Table
 from progress import registry, selectors, services, tables
 from progress.drafts import parse_number
@@ -28,7 +28,7 @@ def _case_list(request, *, finished: bool):
     unit = agent_unit(request)
     form = CaseFilterForm(request.GET)
     select = selectors.cases_completed if finished else selectors.cases_in_progress
-    cases = select(unit=unit, **form.filters())
+    cases = matching(form, select(unit=unit, **form.filters()))
     page, query = paginate(request, cases, 20)
     title = _("Completed business") if finished else _("Business in progress")
     table = Table(

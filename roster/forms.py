@@ -27,9 +27,9 @@ class _MonthRangeForm(forms.Form):
         return data
 
     def filters(self) -> dict:
-        """The filters that are valid: a field in error (shown with its message) filters
-        nothing, the others still do."""
-        self.is_valid()
+        """The filters asked for; the page lists nothing while one is in error."""
+        if not self.is_valid():
+            return {}
         return {key: value for key, value in self.cleaned_data.items() if value}
 
 

@@ -12,7 +12,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from portal.http import agent_unit, client_ip, paginate, query_without
+from portal.http import agent_unit, client_ip, matching, paginate, query_without
 from portal.masking import mask_id_number, mask_name
 from portal.ratelimit import allow
 from portal.tables import Table
@@ -46,7 +46,7 @@ def _roster(request, *, form_class, select, columns, title, template, caption, e
     """A roster page: filters in the query string, 50 a page, sortable, Excel export."""
     unit = agent_unit(request)
     form = form_class(request.GET)
-    rows = select(unit=unit, **form.filters())
+    rows = matching(form, select(unit=unit, **form.filters()))
     # An export asked with a filter in error is not made: the page says what to correct.
     if request.GET.get("export") == "xlsx" and form.is_valid():
         return exports.xlsx_response(
@@ -153,7 +153,9 @@ def person_certificates(request):
     unit = agent_unit(request)
     form = PersonSearchForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
-    persons = selectors.unit_persons(unit=unit, **{k: v for k, v in filters.items() if v})
+    persons = matching(
+        form, selectors.unit_persons(unit=unit, **{k: v for k, v in filters.items() if v})
+    )
     page = paginate(request, persons, PAGE_SIZE)[0]
     table = Table(
         tables.certificate_person_columns(),

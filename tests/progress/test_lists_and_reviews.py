@@ -286,3 +286,20 @@ def test_a_case_of_a_business_no_longer_offered_is_still_listed_and_shown(agent_
     resumed = agent_client.get(f"/progress/{application.pk}/edit/")  # an old bookmark
     assert resumed["Location"] == f"/progress/{application.pk}/"
     assert agent_client.get(f"/progress/{application.pk}/materials/").status_code == 404
+
+
+def test_an_invalid_filter_lists_no_case_and_says_why(agent_client, unit, media):
+    """Issue 15: a filter in error shows its message and no rows, never the unfiltered list."""
+    submitted_case(unit, name="王芳")
+    html = text(agent_client.get(IN_PROGRESS, {"submitted_from": "2026-13-01", "person": "王"}))
+    assert "<td>王芳" not in html and 'value="王"' in html and "field-error" in html
+    assert "<td>王芳" in text(agent_client.get(IN_PROGRESS, {"person": "王"}))
+
+
+def test_an_unknown_business_in_the_review_queue_lists_nothing_and_says_why(
+    staff_client, unit, media
+):
+    submitted_case(unit, name="王芳")
+    queue = text(staff_client.get("/backoffice/reviews/", {"business": "no_such_business"}))
+    assert "<td>王芳" not in queue and "field-error" in queue
+    assert "<td>王芳" in text(staff_client.get("/backoffice/reviews/"))

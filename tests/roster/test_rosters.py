@@ -105,13 +105,16 @@ def test_r6_2_end_month_before_start_month_is_an_error(agent_client, unit):
     assert "截止年月不能早于起始年月" in html
 
 
-def test_r6_2_a_filter_in_error_leaves_the_others_filtering_and_makes_no_export(agent_client, unit):
+def test_r6_2_a_filter_in_error_lists_nobody_and_makes_no_export(agent_client, unit):
+    """Issue 15: the message next to the field, and no rows that do not match what was asked
+    (not the whole roster under the message)."""
     add_person(unit, 1, name="张三丰")
     add_person(unit, 2, name="李四")
     query = {"name": "张", "start_from_0": "2014", "start_from_1": ""}  # a year, no month
     html = text(agent_client.get(ACTIVE, query))
-    assert "请同时选择年份和月份。" in html
-    assert "<td>张三丰</td>" in html and "<td>李四</td>" not in html
+    assert "请同时选择年份和月份。" in html and 'value="张"' in html  # the input is kept
+    assert "<td>张三丰</td>" not in html and "<td>李四</td>" not in html
+    assert "没有符合条件的在职人员。" in html
     response = agent_client.get(ACTIVE, {**query, "export": "xlsx"})
     assert response["Content-Type"].startswith("text/html")  # the page with the message
     assert "请同时选择年份和月份。" in text(response)
