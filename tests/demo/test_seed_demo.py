@@ -265,3 +265,16 @@ def test_demo_has_cases_in_every_state_the_pages_show(manifest):
     assert Attachment.objects.filter(application__unit=unit).count() == 3 + 5
     rejected = Application.objects.get(unit=unit, status="rejected")
     assert rejected.events.filter(action="rejected").exclude(note="").exists()
+
+
+def test_the_printed_logins_tell_a_newcomer_how_to_get_a_login_code(manifest, tmp_path):
+    """Issue 15: with the printed lines alone a newcomer logs in: user name and password, the
+    agent's ID number and mobile for the stand-in app at /app/, and the first-login change."""
+    out = StringIO()
+    call_command("seed_demo", manifest=tmp_path / "again.json", stdout=out)
+    printed = out.getvalue()
+    for unit in manifest["units"]:
+        assert unit["username"] in printed and unit["password"] in printed
+        assert unit["agent"]["id_number"] in printed and unit["agent"]["phone"] in printed
+    assert "/app/" in printed and "获取验证码" in printed and "make reset-demo" in printed
+    assert "first login asks to change" in printed

@@ -38,14 +38,25 @@ class Command(BaseCommand):
     def _print_logins(self, content: dict, manifest: Path | None) -> None:
         write = self.stdout.write
         write("")
-        write("Demo logins (all data fictional; unit passwords are the initial ones, which the")
-        write("first login replaces — `make reset-demo` starts afresh):")
+        write("Demo logins (all data fictional). A unit's user name is its unit code: the")
+        write("10-digit code + 00, or the 12-digit code as it is. The password is the initial one")
+        write("(the last six characters of the agent's ID number); the first login asks to change")
+        write("it, and `make reset-demo` then `make run` starts afresh.")
         for unit in content["units"]:
+            agent = unit["agent"]
             registered = "app registered" if unit["app_registered"] else "app NOT registered"
             write(
                 f"  unit   {unit['username']:<16} password {unit['password']:<10}"
-                f" {unit['name']} (agent {unit['agent']['name']}, {registered})"
+                f" {unit['name']} (unit code {unit['code']}; {registered})"
             )
+            write(
+                f"         agent {agent['name']}, ID {agent['id_number']}, mobile {agent['phone']}"
+            )
+        write("The login code is pushed to the stand-in 江西人社 app at /app/: log in there with")
+        write(
+            "the agent's ID number and mobile (registered agents), click 获取验证码 on the portal's"
+        )
+        write("login page, and read the code in the app's 消息中心.")
         for staff in content["staff"]:
             write(
                 f"  staff  {staff['username']:<16} password {staff['password']:<14}"
