@@ -14,7 +14,12 @@ class AgentForm(forms.Form):
 
     name = TextField(label=_("Agent name"), max_length=50)
     id_number = TextField(label=_("Agent ID number"), max_length=18)
-    email = forms.EmailField(label=_("Agent e-mail"), max_length=254, required=False)
+    email = forms.EmailField(
+        label=_("Agent e-mail"),
+        max_length=254,
+        required=False,
+        error_messages={"invalid": _("Enter a valid e-mail address, e.g. name@example.cn.")},
+    )
     phone = TextField(label=_("Agent mobile phone"), max_length=20)
 
     def clean_name(self):
