@@ -112,7 +112,7 @@ def test_a_unit_with_service_is_pointed_to_change(staff_client, unit):
         ("id_number", "360102198602140771", "校验位不正确"),
         ("id_number", "36010219860214077", "应为18位"),
         ("phone", "1397000123", "11位手机号码"),
-        ("email", "wangfang@", "有效的 Email 地址"),
+        ("email", "wangfang@", "有效的电子邮箱地址"),
         ("name", "", "这个字段是必填项"),
     ],
 )
