@@ -355,3 +355,9 @@ def test_reduction_then_continuation_of_the_same_person(agent_client, unit, sett
     )
     submit_and_approve(agent_client, unit, "")
     assert person.name in agent_client.get("/roster/active/").content.decode()
+
+
+def test_the_start_page_goes_on_with_next_step_not_next_page(agent_client, unit):
+    """Issue 15: the button read 下一页, the pagination's word for "Next"."""
+    html = agent_client.get("/enrollment/add/").content.decode()
+    assert ">下一步</button>" in html and "下一页" not in html
