@@ -42,7 +42,7 @@ def unit_info(request):
     )
 
 
-def _roster(request, *, form_class, select, columns, title, template, caption, empty):
+def _roster(request, *, form_class, select, columns, title, template, empty):
     """A roster page: filters in the query string, 50 a page, sortable, Excel export."""
     unit = agent_unit(request)
     form = form_class(request.GET)
@@ -59,7 +59,7 @@ def _roster(request, *, form_class, select, columns, title, template, caption, e
     table = Table(
         columns(),
         page,
-        caption=caption,
+        caption=title,
         empty=empty,
         sort=request.GET.get("sort", ""),
         sort_query=query_without(request, "page", "export", "sort"),
@@ -87,7 +87,6 @@ def active_roster(request):
         columns=tables.active_columns,
         title=_("Active staff roster"),
         template="roster/active.html",
-        caption=_("Active staff roster"),
         empty=_("No staff match the filters."),
     )
 
@@ -102,7 +101,6 @@ def retired_roster(request):
         columns=tables.retired_columns,
         title=_("Retiree roster"),
         template="roster/retired.html",
-        caption=_("Retiree roster"),
         empty=_("No retirees match the filters."),
     )
 
