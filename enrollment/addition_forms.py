@@ -17,11 +17,13 @@ from portal.identity import (
 )
 from portal.text import TextField
 from portal.yearmonth import YearMonth, YearMonthFormField, YearMonthSelectWidget
+from roster.ethnicity import ethnicity_choices
 from roster.models import Person
 
 OTHER_ID_FORMAT = _("Enter the document number: 5 to 30 letters and digits.")
 SEX_MISMATCH = _("The sex does not match the resident ID number.")
 BIRTH_MISMATCH = _("The date of birth does not match the resident ID number.")
+FROM_RESIDENT_ID = _("Read from the resident ID number.")
 WORK_BEFORE_BIRTH = _("The date of starting work must be after the date of birth.")
 START_RANGE = _("The insurance must start between %(earliest)s and %(latest)s.")
 BASE_RANGE = _(
@@ -80,7 +82,7 @@ class AdditionForm(forms.Form):
     name = TextField(label=_("Name"), max_length=50)
     sex = forms.ChoiceField(label=_("Sex"), choices=Person.Sex.choices)
     birth_date = forms.DateField(label=_("Date of birth"), widget=DATE_INPUT)
-    ethnicity = TextField(label=_("Ethnicity"), max_length=20, initial="汉族")
+    ethnicity = forms.ChoiceField(label=_("Ethnicity"), choices=ethnicity_choices, initial="汉族")
     nationality = TextField(label=_("Nationality"), max_length=30, initial="中国")
     # 人员一般信息
     household_type = forms.ChoiceField(
@@ -142,19 +144,36 @@ class AdditionForm(forms.Form):
         for name in list(self.fields):
             if name not in keep:
                 del self.fields[name]
+        if "ethnicity" in self.fields and person is not None:
+            self.fields["ethnicity"].choices = ethnicity_choices(person.ethnicity)
+        if id_type == Person.IdType.RESIDENT_ID and "sex" in self.fields:
+            # A resident ID says both: shown as read from it, never typed again.
+            derived = {
+                "sex": resident_id_sex(id_number),
+                "birth_date": resident_id_birth_date(id_number).isoformat(),
+            }
+            for name, value in derived.items():
+                self.fields[name].disabled = True
+                self.fields[name].help_text = FROM_RESIDENT_ID
+                self.initial[name] = value
+
+    SECTIONS = (
+        (_("Key personal information"), KEY),
+        (_("General personal information"), GENERAL),
+        (_("Insurance information"), INSURANCE),
+    )
+
+    def titled(self):
+        """(title, field names) of the sections the decided type has."""
+        return [
+            (title, [name for name in names if name in self.fields])
+            for title, names in self.SECTIONS
+            if any(name in self.fields for name in names)
+        ]
 
     def sections(self):
         """(title, bound fields) of the sections on the page."""
-        titled = [
-            (_("Key personal information"), self.KEY),
-            (_("General personal information"), self.GENERAL),
-            (_("Insurance information"), self.INSURANCE),
-        ]
-        return [
-            (title, [self[name] for name in names if name in self.fields])
-            for title, names in titled
-            if any(name in self.fields for name in names)
-        ]
+        return [(title, [self[name] for name in names]) for title, names in self.titled()]
 
     def clean_phone(self):
         return normalise_mobile(self.cleaned_data["phone"])

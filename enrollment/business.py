@@ -10,12 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from enrollment import rules, services
 from enrollment.addition_forms import AdditionForm
-from enrollment.forms import REASON_CHOICES, ReductionForm
+from enrollment.forms import ReductionForm
 from portal.yearmonth import YearMonth
 from progress.drafts import Draft
+from progress.readback import Section, section
 from progress.registry import BusinessType
 from progress.steps import MATERIALS, CaseSteps, Step, StepCheck
+from roster.models import Person
 
+SECTIONS_DETAIL = "progress/businesses/sections_detail.html"
 STAFF_ADDITION = services.STAFF_ADDITION
 STAFF_REDUCTION = services.STAFF_REDUCTION
 ADDITION_TYPES = {
@@ -41,6 +44,13 @@ class Addition(Draft):
     def id_number(self) -> str:
         return self.data["id_number"]
 
+    @property
+    def subject_name(self) -> str | None:
+        """The name a 新登记 types is the case's name until the person is on record."""
+        if self.person is not None or "name" not in self.data:
+            return None
+        return " ".join(str(self.data["name"]).split()) or None
+
 
 def _addition_initial(addition: Addition) -> dict:
     person = addition.person
@@ -65,7 +75,7 @@ def _addition_kwargs(addition: Addition) -> dict:
 class StaffAddition(BusinessType):
     code = STAFF_ADDITION
     name = _("Staff addition")
-    detail_template = "enrollment/addition_detail.html"
+    detail_template = SECTIONS_DETAIL
     steps = CaseSteps(
         Step("id", _("Identity document"), url_name="enrollment:add"),  # 证件类型和号码
         Step(
@@ -87,7 +97,25 @@ class StaffAddition(BusinessType):
         services.addition_approve(application=application, by=by, data=data)
 
     def detail_context(self, application) -> dict:
-        return {"addition": application.data}
+        """业务信息, then every section of the form the decided type had, as typed."""
+        addition = Addition(application)
+        data = addition.data
+        form = AdditionForm(**_addition_kwargs(addition))
+        business = [
+            (str(_("Business type")), str(ADDITION_TYPES.get(addition.business_type, "—"))),
+            (str(_("ID type")), str(Person.IdType(addition.id_type).label)),
+            (str(_("ID number")), addition.id_number),
+        ]
+        if "name" not in form.fields:
+            business.append((str(_("Name")), application.display_name))
+        if addition.person is not None:
+            business.append((str(_("Personal code")), addition.person.personal_code))
+        return {
+            "sections": [
+                Section(str(_("Business information")), business),
+                *(section(title, form, data, names) for title, names in form.titled()),
+            ]
+        }
 
 
 class Reduction(Draft):
@@ -132,7 +160,7 @@ REDUCTION_FORM = Step(
 class StaffReduction(BusinessType):
     code = STAFF_REDUCTION
     name = _("Staff reduction")
-    detail_template = "enrollment/reduction_detail.html"
+    detail_template = SECTIONS_DETAIL
     steps = CaseSteps(
         Step("select", _("Choose person"), url_name="enrollment:reduce"),
         REDUCTION_FORM,
@@ -151,8 +179,24 @@ class StaffReduction(BusinessType):
         return rules.reduction_material_required(application.data.get("reason", ""))
 
     def detail_context(self, application) -> dict:
-        data = application.data
+        person = application.person
+        reduction = Reduction(application)
+        relation = reduction.relation
         return {
-            "reduction": data,
-            "reason_label": dict(REASON_CHOICES).get(data.get("reason", ""), "—"),
+            "sections": [
+                Section(
+                    str(_("Person")),
+                    [
+                        (str(_("Name")), person.name),
+                        (str(_("Personal code")), person.personal_code),
+                        (str(_("Insured from")), str(relation.start_month) if relation else "—"),
+                    ],
+                ),
+                section(
+                    REDUCTION_FORM.label,
+                    ReductionForm(),
+                    application.data,
+                    ReductionForm.base_fields,
+                ),
+            ]
         }

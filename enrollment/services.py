@@ -196,7 +196,15 @@ def next_personal_code(county) -> str:
 
 
 PERSON_FIELDS = ("name", "sex", "birth_date", "ethnicity", "nationality")
-GENERAL_FIELDS = ("phone", "address", "work_start_date", "staff_category")
+GENERAL_FIELDS = (
+    "household_type",
+    "household_address",
+    "education",
+    "phone",
+    "address",
+    "work_start_date",
+    "staff_category",
+)
 
 
 def addition_approve(*, application: Application, by, data: dict) -> None:

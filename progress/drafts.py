@@ -80,6 +80,11 @@ class Draft:
         return self.application.person
 
     @property
+    def subject_name(self) -> str | None:
+        """The name the case goes by while it names nobody on record (None: as it is)."""
+        return None
+
+    @property
     def done(self) -> tuple[str, ...]:
         return tuple(self.data.get(DONE, []))
 

@@ -147,9 +147,17 @@ def _check_version(application: Application, version: int | None) -> None:
 
 
 @transaction.atomic
-def case_save(*, application: Application, data: dict, by, version: int | None) -> Application:
+def case_save(
+    *,
+    application: Application,
+    data: dict,
+    by,
+    version: int | None,
+    subject_name: str | None = None,
+) -> Application:
     """Save the business data of a draft or a rejected case (暂存, 下一步, 上一步, a row
-    button); not a state change."""
+    button); not a state change. `subject_name` renames a case that names nobody on record
+    (a 新登记's typed name)."""
     application = _locked(application)
     if application.status not in EDITABLE:
         raise ValidationError(NOT_EDITABLE % {"status": application.get_status_display()})
@@ -158,7 +166,11 @@ def case_save(*, application: Application, data: dict, by, version: int | None) 
     _check_version(application, version)
     application.data = data
     application.version += 1
-    application.save(update_fields=["data", "version"])
+    fields = ["data", "version"]
+    if subject_name and application.person_id is None:
+        application.subject_name = subject_name[:50]
+        fields.append("subject_name")
+    application.save(update_fields=fields)
     return application
 
 

@@ -157,6 +157,7 @@ class StepPage:
                 data=draft.data,
                 by=self.request.user,
                 version=self.version,
+                subject_name=draft.subject_name,
             )
         except ValidationError as error:
             self.errors += error.messages

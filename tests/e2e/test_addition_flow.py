@@ -50,7 +50,6 @@ def test_new_registration_until_the_roster(
     assert "新登记" in page.inner_text("h1")
     fields = {
         "name": "孙新人",
-        "birth_date": "1998-03-15",
         "household_address": "南昌市东湖区某路1号",
         "phone": "13870001234",
         "address": "南昌市东湖区某路1号",
@@ -59,7 +58,10 @@ def test_new_registration_until_the_roster(
     }
     for name, value in fields.items():
         page.fill(f"[name={name}]", value)
-    page.select_option("select[name=sex]", "M")
+    # Sex and birth date are read from the resident ID, shown and not typed again.
+    assert page.input_value("select[name=sex]") == "M" and page.is_disabled("select[name=sex]")
+    assert page.input_value("[name=birth_date]") == "1998-03-15"
+    page.select_option("select[name=ethnicity]", "汉族")
     page.select_option("select[name=household_type]", "urban")
     page.select_option("select[name=education]", "bachelor")
     month = YearMonth.current()

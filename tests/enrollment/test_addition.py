@@ -171,8 +171,6 @@ def case_url(client):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"sex": "F"}, "性别与居民身份证号码不一致"),
-        ({"birth_date": "1998-03-16"}, "出生日期与居民身份证号码不一致"),
         ({"work_start_date": "1998-03-15"}, "参加工作日期须晚于出生日期"),
         ({"phone": "1387000123"}, "11位手机号码"),
     ],
