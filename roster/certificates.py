@@ -2,7 +2,9 @@
 `render_to_pdf` through WeasyPrint (imported lazily: it is heavy and only certificates need it).
 
 The content is a plain dict of strings, so that its hash identifies "the same certificate": a
-second 打印 of unchanged data on the same day serves the stored PDF.
+second 打印 of unchanged data on the same day serves the stored PDF. The content carries the
+layout's fingerprint too, so that a changed template or stylesheet makes a new certificate
+instead of serving a PDF stored with the old layout.
 """
 
 from __future__ import annotations
@@ -19,16 +21,32 @@ import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from portal.masking import mask_id_number
 from roster.models import Person, Unit
 from roster.selectors import person_history, unit_overview
 
 VALID_MONTHS = 3  # a certificate is valid for three months from printing
+# Bump when the drawing in this module (seal, QR code) changes: the templates and the print
+# stylesheet are fingerprinted by their content already (see `layout_version`).
+LAYOUT_REVISION = 2
+
+
+@lru_cache(maxsize=1)
+def layout_version() -> str:
+    """A fingerprint of what a certificate's PDF looks like: the certificate templates, the
+    print stylesheet and LAYOUT_REVISION. Part of the content, hence of its hash."""
+    digest = hashlib.sha256(str(LAYOUT_REVISION).encode())
+    folder = Path(get_template("roster/certificates/person_document.html").origin.name).parent
+    files = [*sorted(folder.glob("*.html")), Path(finders.find("pdf/certificate.css"))]
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def valid_until(issued: datetime.date) -> datetime.date:
@@ -53,15 +71,24 @@ def _money(value) -> str:
     return f"{value:,.2f}"
 
 
+def _month_text(month) -> str:
+    """A month as a certificate writes it (2014年10月); "" for none."""
+    if not month:
+        return ""
+    return _("%(year)04d-%(month)02d") % {"year": month.year, "month": month.month}
+
+
 def unit_certificate_content(*, unit: Unit, today: datetime.date) -> dict:
     overview = unit_overview(unit)
     return {
         "kind": "unit",
+        "layout": layout_version(),
         "unit_name": unit.name,
         "credit_code": unit.credit_code,
         "unit_code": unit.code,
         "scheme": str(_("Basic pension insurance for government agencies and public institutions")),
         "insured_since": str(unit.insured_since),
+        "insured_since_text": _month_text(unit.insured_since),
         "status": str(unit.get_status_display()),
         "active_count": overview.active_count,
         "first_month": str(overview.first_month or ""),
@@ -77,6 +104,7 @@ def person_certificate_content(*, unit: Unit, person: Person, today: datetime.da
     relation = history.relation
     return {
         "kind": "person",
+        "layout": layout_version(),
         "name": person.name,
         "sex": str(person.get_sex_display()),
         "id_number": person.id_number,
@@ -85,6 +113,7 @@ def person_certificate_content(*, unit: Unit, person: Person, today: datetime.da
         "unit_name": unit.name,
         "unit_code": unit.code,
         "status": str(relation.get_status_display()) if relation else "",
+        "insured_since_text": _month_text(relation.start_month if relation else None),
         "years": [
             {
                 "year": row.year,
@@ -111,35 +140,66 @@ def qr_svg(url: str) -> str:
     return segno.make(url, error="m").svg_inline(scale=3, border=1, dark="#000")
 
 
+# The seal's geometry, in the units of its 160 x 160 viewBox.
+SEAL_SIZE, SEAL_RING, SEAL_RIM = 160, 75, 69  # rim: where the glyphs' outer edges stay
+SEAL_ARC = 236.0  # the most of the circle the issuer's name may take, centred at the top
+SEAL_MAX_STEP = 30.0  # degrees between two glyphs' centres, however short the name
+SEAL_NARROW = 0.82  # glyphs squeezed sideways, as on a cut seal
+SEAL_GAP = 0.1  # room between two glyphs, as a fraction of their width
+SEAL_MAX_FONT = 17.0
+
+
+def seal_arc(count: int) -> tuple[float, float]:
+    """(font size, degrees between glyph centres) for `count` glyphs along the upper rim.
+
+    The glyphs share SEAL_ARC at most; their size follows from the room at their inner edge,
+    where neighbours come closest: at radius SEAL_RIM - size, one glyph's width plus the gap
+    must fit in the step's arc, (SEAL_RIM - size) * step >= size * SEAL_NARROW * (1 + gap).
+    A short name keeps the largest size and gets the step it needs, no more than
+    SEAL_MAX_STEP."""
+    count = max(1, count)
+    width = SEAL_NARROW * (1 + SEAL_GAP)
+    step = math.radians(min(SEAL_MAX_STEP, SEAL_ARC / count))
+    size = min(SEAL_MAX_FONT, SEAL_RIM * step / (width + step))
+    needed = size * width / (SEAL_RIM - size)
+    return size, math.degrees(max(needed, min(step, needed * 1.25)))
+
+
 @lru_cache(maxsize=8)
 def seal_svg(issuer: str, purpose: str) -> str:
     """A red round seal: the issuer's name along the upper rim, a star, the purpose below.
-    Each character is placed and rotated by itself, so no SVG text-on-path is needed."""
-    size, centre, radius = 160, 80, 62
+    Each glyph is placed and rotated by itself (no SVG text-on-path needed), its size and
+    the angles computed from the name's length so that no two glyphs touch."""
+    centre = SEAL_SIZE / 2
     characters = list(issuer)
-    spread = min(220.0, 14.0 * len(characters))
+    size, step = seal_arc(len(characters))
+    radius = SEAL_RIM - size / 2  # the glyphs' centres
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
-        f'viewBox="0 0 {size} {size}" class="seal" role="img" aria-label="{escape(issuer)}">',
-        f'<circle cx="{centre}" cy="{centre}" r="76" fill="none" stroke="#d21f1f" '
-        'stroke-width="4"/>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{SEAL_SIZE}" height="{SEAL_SIZE}" '
+        f'viewBox="0 0 {SEAL_SIZE} {SEAL_SIZE}" class="seal" role="img" '
+        f'aria-label="{escape(issuer)}">',
+        f'<circle cx="{centre}" cy="{centre}" r="{SEAL_RING}" fill="none" stroke="#d21f1f" '
+        'stroke-width="4.5"/>',
     ]
+    first = -step * (len(characters) - 1) / 2
     for index, character in enumerate(characters):
-        step = spread / max(1, len(characters) - 1)
-        angle = -spread / 2 + index * step
+        angle = first + index * step  # 0 is the top, clockwise
         radians = math.radians(angle - 90)
         x = centre + radius * math.cos(radians)
         y = centre + radius * math.sin(radians)
+        # The em box's middle sits 0.38 em above the baseline in the CJK fonts we use.
         parts.append(
-            f'<text x="{x:.1f}" y="{y:.1f}" transform="rotate({angle:.1f} {x:.1f} {y:.1f})" '
-            f'font-size="15" fill="#d21f1f" text-anchor="middle" dominant-baseline="middle" '
-            f'font-family="Noto Serif CJK SC">{escape(character)}</text>'
+            f'<text x="0" y="{0.38 * size:.2f}" '
+            f'transform="translate({x:.2f} {y:.2f}) rotate({angle:.2f}) scale({SEAL_NARROW} 1)" '
+            f'font-size="{size:.2f}" fill="#d21f1f" text-anchor="middle" '
+            f'font-family="Noto Serif CJK SC" font-weight="bold">{escape(character)}</text>'
         )
-    star = _star_points(centre, centre - 2, 22, 9)
+    star = _star_points(centre, centre - 2, 23, 9)
     parts.append(f'<polygon points="{star}" fill="#d21f1f"/>')
     parts.append(
-        f'<text x="{centre}" y="{centre + 40}" font-size="13" fill="#d21f1f" '
-        f'text-anchor="middle" font-family="Noto Serif CJK SC">{escape(purpose)}</text>'
+        f'<text x="{centre}" y="{centre + 42}" font-size="13.5" fill="#d21f1f" '
+        f'text-anchor="middle" font-family="Noto Serif CJK SC" font-weight="bold">'
+        f"{escape(purpose)}</text>"
     )
     parts.append("</svg>")
     return "".join(parts)
@@ -158,6 +218,10 @@ def certificate_context(*, content: dict, certificate, verify_url: str) -> dict:
     issued = datetime.date.fromisoformat(content["printed_on"])
     return {
         "content": content,
+        # The page where anyone can type the 验证码 in, without the code itself.
+        "verify_page": verify_url.split("?", 1)[0],
+        # Django's date format; 2026年3月2日 in Chinese.
+        "date_format": pgettext("certificate date", "N j, Y"),
         "certificate": certificate,
         "issuer": settings.CERTIFICATE_ISSUER,
         "seal": seal_svg(settings.CERTIFICATE_ISSUER, _("Business seal")),

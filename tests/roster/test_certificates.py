@@ -135,21 +135,6 @@ def test_r6_5_person_certificate_pdf_with_years_totals_and_deemed_months(
     assert re.search(r"合计\s+27", extracted)
 
 
-def test_r6_5_a_thirty_year_history_flows_onto_pages_with_the_header_repeated(
-    agent_client, unit, storage
-):
-    person = add_person(unit, 1, start=YearMonth(1996, 1), months=30 * 12)
-    response = agent_client.get(f"/roster/certificates/persons/{person.personal_code}/pdf/")
-    reader = PdfReader(BytesIO(response.content))
-    assert len(reader.pages) >= 2
-    pages = [pdf_text_page(response.content, number) for number in range(1, len(reader.pages) + 1)]
-    for number, page in enumerate(pages, start=1):
-        assert f"第{number}页共{len(pages)}页" in squeezed(page)
-    table_pages = [page for page in pages if re.search(r"\b20\d\d\b|\b199\d\b", page)]
-    assert len(table_pages) >= 2
-    assert all("缴费基数" in squeezed(page) for page in table_pages)
-
-
 def pdf_text_page(pdf: bytes, number: int) -> str:
     result = subprocess.run(
         ["pdftotext", "-layout", "-f", str(number), "-l", str(number), "-", "-"],
