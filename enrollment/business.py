@@ -96,6 +96,17 @@ class StaffAddition(BusinessType):
     def approve(self, *, application, by, data: dict) -> None:
         services.addition_approve(application=application, by=by, data=data)
 
+    def start_again(self, application, *, by):
+        """新登记 / 新参保 / 续保 decided again: the person may be on record by now."""
+        addition = Addition(application)
+        return services.addition_start(
+            unit=application.unit,
+            id_type=addition.id_type,
+            id_number=addition.id_number,
+            name=application.display_name,
+            by=by,
+        )
+
     def detail_context(self, application) -> dict:
         """业务信息, then every section of the form the decided type had, as typed."""
         addition = Addition(application)
@@ -174,6 +185,9 @@ class StaffReduction(BusinessType):
 
     def approve(self, *, application, by, data: dict) -> None:
         services.reduction_approve(application=application, by=by, data=data)
+
+    def start_again(self, application, *, by):
+        return services.reduction_start(unit=application.unit, person=application.person, by=by)
 
     def material_required(self, application, material_type) -> bool:
         return rules.reduction_material_required(application.data.get("reason", ""))

@@ -49,6 +49,9 @@ class PensionClaim(BusinessType):
     def approve(self, *, application, by, data: dict) -> None:
         services.claim_approve(application=application, by=by, data=data)
 
+    def start_again(self, application, *, by):
+        return services.claim_start(unit=application.unit, person=application.person, by=by)
+
     def detail_context(self, application) -> dict:
         claim = Claim(application)
         labels = STEPS.labels()

@@ -57,6 +57,11 @@ class BusinessType(ABC):
     def material_required(self, application: Application, material_type: MaterialType) -> bool:
         return material_type.required
 
+    def start_again(self, application: Application, *, by) -> Application | None:
+        """A draft for the person of a withdrawn case, started as the business starts one (its
+        conditions checked, a case under way returned as is); None: not offered."""
+        return None
+
 
 _registry: dict[str, BusinessType] = {}
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from progress import registry, selectors
+from progress.drafts import DONE, LAST_STEP
 from progress.models import Application, ApplicationEvent, Attachment, MaterialType
 from progress.steps import MATERIALS
 from progress.uploads import check_upload
@@ -30,6 +31,7 @@ MISSING_MATERIALS = _("Upload the required documents first: %(names)s.")
 TOO_MANY_FILES = _("A case takes at most %(count)d files.")
 REASON_REQUIRED = _("Give the reason why the case is not approved.")
 UNKNOWN_BUSINESS = _("This business is not offered.")
+NOT_RESTARTABLE = _("Only a withdrawn case can be started again from its data.")
 OPEN_EXCLUSIVE_CASE = _(
     "%(name)s has a %(business)s case in progress; finish or withdraw it first."
 )
@@ -268,6 +270,25 @@ def application_withdraw(*, application: Application, by, version: int | None) -
         return application
     _check_version(application, version)
     return _transition(application, "withdraw", by=by)[0]
+
+
+@transaction.atomic
+def application_restart(*, application: Application, by) -> Application:
+    """重新办理: a new draft from a withdrawn case, started by its business with the conditions
+    of a start, and filled with what the withdrawn case had (documents are uploaded again). A
+    case under way that has been worked on is returned as it is."""
+    business = registry.get(application.business_code)
+    if application.status != Status.WITHDRAWN or business is None:
+        raise ValidationError(NOT_RESTARTABLE, code="restart")
+    fresh = business.start_again(application, by=by)
+    if fresh is None:
+        raise ValidationError(NOT_RESTARTABLE, code="restart")
+    if DONE in fresh.data or LAST_STEP in fresh.data:
+        return fresh
+    # What the start decided (an addition's type) stands over what was withdrawn.
+    return case_save(
+        application=fresh, data={**application.data, **fresh.data}, by=by, version=fresh.version
+    )
 
 
 @transaction.atomic

@@ -16,12 +16,23 @@ from progress import registry, selectors, services, tables
 from progress.drafts import parse_number
 from progress.files import serve_attachment
 from progress.forms import CaseFilterForm
+from progress.models import Application
 from progress.step_views import SUBMIT_PROBLEMS, StepPage, case_and_business
 from progress.steps import MATERIALS
 
 DELETED = _("“%(name)s” was deleted.")
 SUBMITTED = _("The case was submitted; follow its progress under “In progress”.")
 WITHDRAWN = _("The case was withdrawn.")
+WITHDRAW_QUESTION = _("Withdraw %(business)s · %(person)s?")
+WITHDRAW_CONSEQUENCE = _(
+    "A withdrawn case cannot be submitted again. Its data can start a new case: you find "
+    "“Start again from this case” on its page."
+)
+DELETE_QUESTION = _("Delete “%(name)s”? The file cannot be recovered.")
+RESTARTED = _(
+    "A new case was started from the withdrawn one's data. Check every step and upload the "
+    "documents again before submitting."
+)
 
 
 def _case_list(request, *, finished: bool):
@@ -63,6 +74,7 @@ def case_detail(request, pk):
             # 继续填写 / 修改 while the case can change and its business is still offered
             "editable": application.status in services.EDITABLE
             and registry.get(application.business_code) is not None,
+            "restartable": registry.get(application.business_code) is not None,
             "events": selectors.timeline(application),
             "slots": selectors.material_slots(application),
             "detail_template": detail_template,
@@ -71,18 +83,50 @@ def case_detail(request, pk):
     )
 
 
+def confirmed(request) -> bool:
+    """Whether the POST says it was confirmed: by the dialog (JavaScript) or on the page that
+    `confirmation` shows without it."""
+    return request.POST.get("confirmed") == "1"
+
+
+def confirmation(request, *, title, question, consequence="", confirm_label, back_url, hidden=()):
+    """Ask before a change that cannot be undone; the form posts back with confirmed=1."""
+    return render(
+        request,
+        "progress/confirm.html",
+        {
+            "title": title,
+            "question": question,
+            "consequence": consequence,
+            "confirm_label": confirm_label,
+            "action": request.path,
+            "back_url": back_url,
+            "hidden": list(hidden),
+        },
+    )
+
+
 @require_POST
 def attachment_delete(request, pk, attachment_pk):
     application = selectors.case_for_unit(unit=agent_unit(request), pk=pk)
     attachment = selectors.attachment_of_case(application, attachment_pk)
+    url = reverse("progress:step", args=[application.pk, MATERIALS.key])
+    back = f"{url}?material={attachment.material_type.code}"
+    if not confirmed(request) and application.status in services.EDITABLE:
+        return confirmation(
+            request,
+            title=_("Delete a document"),
+            question=DELETE_QUESTION % {"name": attachment.original_name},
+            confirm_label=_("Delete"),
+            back_url=back,
+        )
     try:
         services.attachment_delete(attachment=attachment, by=request.user)
     except ValidationError as problem:
         messages.error(request, problem.messages[0])
     else:
         messages.success(request, DELETED % {"name": attachment.original_name})
-    url = reverse("progress:step", args=[application.pk, MATERIALS.key])
-    return redirect(f"{url}?material={attachment.material_type.code}")
+    return redirect(back)
 
 
 @require_safe
@@ -116,8 +160,19 @@ def submit(request, pk):
 
 @require_POST
 def withdraw(request, pk):
-    """撤回: the unit takes back a draft, a submitted or a rejected case."""
+    """撤回: the unit takes back a draft, a submitted or a rejected case, once it confirms."""
     application = selectors.case_for_unit(unit=agent_unit(request), pk=pk)
+    if not confirmed(request) and application.status != Application.Status.WITHDRAWN:
+        return confirmation(
+            request,
+            title=_("Withdraw the case"),
+            question=WITHDRAW_QUESTION
+            % {"business": application.business_name, "person": tables.case_person(application)},
+            consequence=WITHDRAW_CONSEQUENCE,
+            confirm_label=_("Withdraw"),
+            back_url=reverse("progress:detail", args=[application.pk]),
+            hidden=[("version", request.POST.get("version", ""))],
+        )
     try:
         services.application_withdraw(
             application=application,
@@ -128,4 +183,18 @@ def withdraw(request, pk):
         messages.error(request, problem.messages[0])
         return redirect("progress:detail", pk=application.pk)
     messages.success(request, WITHDRAWN)
-    return redirect("progress:completed")
+    return redirect("progress:detail", pk=application.pk)
+
+
+@require_POST
+def restart(request, pk):
+    """重新办理: a new draft from a withdrawn case's data."""
+    application = selectors.case_for_unit(unit=agent_unit(request), pk=pk)
+    try:
+        fresh = services.application_restart(application=application, by=request.user)
+    except ValidationError as problem:
+        for message in problem.messages:
+            messages.error(request, message)
+        return redirect("progress:detail", pk=application.pk)
+    messages.success(request, RESTARTED)
+    return redirect(selectors.resume_url(fresh))

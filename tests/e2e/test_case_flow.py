@@ -57,8 +57,17 @@ def test_upload_delete_submit_reject_modify(visitor, browser, live_server, case,
     assert float(button.evaluate("b => getComputedStyle(b).opacity")) < 0.5
     row.hover()
     assert float(button.evaluate("b => getComputedStyle(b).opacity")) == 1
+    # It asks first (a dialog with JavaScript; a page without it).
+    questions = []
+
+    def answer(dialog):
+        questions.append(dialog.message)
+        dialog.accept()
+
+    page.once("dialog", answer)
     button.click()
     expect(page.locator(".file-row")).to_have_count(1)
+    assert questions and "删除" in questions[0] and "无法恢复" in questions[0]
 
     page.click(".submit-case button")
     page.wait_for_url("**/progress/in-progress/")

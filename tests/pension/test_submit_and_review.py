@@ -52,7 +52,9 @@ def test_r7_7_materials_step_uploads_and_deletes_within_the_wizard(agent_client,
     attachment = claim.attachments.get()
     page = agent_client.get(response["Location"]).content.decode()
     assert attachment.original_name in page
-    response = agent_client.post(f"/progress/{claim.pk}/files/{attachment.pk}/delete/")
+    response = agent_client.post(
+        f"/progress/{claim.pk}/files/{attachment.pk}/delete/", {"confirmed": "1"}
+    )
     assert response["Location"] == step_url(claim, "materials") + "?material=id_card"
     assert not claim.attachments.exists()
     bad = agent_client.post(

@@ -225,7 +225,8 @@ def test_the_unit_can_withdraw_a_case(agent_client, unit, media):
     application = submitted_case(unit)
     assert "撤回" in text(agent_client.get(f"/progress/{application.pk}/"))
     response = agent_client.post(
-        f"/progress/{application.pk}/withdraw/", {"version": application.version}
+        f"/progress/{application.pk}/withdraw/",
+        {"version": application.version, "confirmed": "1"},
     )
     assert response.status_code == 302
     application.refresh_from_db()

@@ -128,7 +128,9 @@ def test_deleting_a_file_leaves_the_others(
     post_file(agent_client, application, "b.pdf", pdf_bytes())
     first, second = Attachment.objects.order_by("id")
     with django_capture_on_commit_callbacks(execute=True):
-        agent_client.post(f"/progress/{application.pk}/files/{first.pk}/delete/")
+        agent_client.post(
+            f"/progress/{application.pk}/files/{first.pk}/delete/", {"confirmed": "1"}
+        )
     assert list(Attachment.objects.all()) == [second]
     assert not (media / first.stored_name).exists()
     assert (media / second.stored_name).exists()

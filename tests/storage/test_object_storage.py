@@ -102,7 +102,9 @@ def test_deleting_an_attachment_removes_its_object(
     second = upload_document(agent_client, application, "b.pdf")
     assert len(bucket.keys()) == 2
     with django_capture_on_commit_callbacks(execute=True):
-        agent_client.post(f"/progress/{application.pk}/files/{first.pk}/delete/")
+        agent_client.post(
+            f"/progress/{application.pk}/files/{first.pk}/delete/", {"confirmed": "1"}
+        )
     assert bucket.keys() == [f"{PREFIX}/{second.stored_name}"]
 
 
