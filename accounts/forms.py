@@ -3,10 +3,11 @@ from django.contrib.auth.forms import PasswordChangeForm as DjangoPasswordChange
 from django.contrib.auth.password_validation import password_validators_help_text_html
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PortalForm, RequiredMessages
 from portal.text import TextField
 
 
-class LoginForm(forms.Form):
+class LoginForm(PortalForm):
     """R-5.1; field names are a contract (DESIGN §4)."""
 
     unit_code = TextField(
@@ -29,7 +30,7 @@ class LoginForm(forms.Form):
     )
 
 
-class PasswordResetForm(forms.Form):
+class PasswordResetForm(PortalForm):
     """R-5.4; field names are a contract (DESIGN §4)."""
 
     unit_code = TextField(label=_("Unit code"), max_length=12)
@@ -69,5 +70,10 @@ class PasswordResetForm(forms.Form):
         return first
 
 
-class PasswordChangeForm(DjangoPasswordChangeForm):
+class PasswordChangeForm(RequiredMessages, DjangoPasswordChangeForm):
     """R-5.6: current password, new password and its confirmation."""
+
+    error_messages = {
+        **DjangoPasswordChangeForm.error_messages,
+        "password_incorrect": _("The current password is not correct. Enter it again."),
+    }

@@ -3,12 +3,21 @@ length, common-password, numeric and similarity validators beside it)."""
 
 import re
 
-from django.contrib.auth.password_validation import MinimumLengthValidator
+from django.contrib.auth.password_validation import (
+    CommonPasswordValidator,
+    MinimumLengthValidator,
+    NumericPasswordValidator,
+    UserAttributeSimilarityValidator,
+)
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 PASSWORD_LETTERS_AND_DIGITS = _("The password must contain both letters and digits.")
 PASSWORD_TOO_SHORT = _("The password must have at least %(min_length)d characters.")
+# Django's own words address the user as 你; the portal says 您 (or no pronoun).
+PASSWORD_NOT_PERSONAL = _("The password must not resemble the account's other information.")
+PASSWORD_NOT_COMMON = _("The password must not be a commonly used one.")
+PASSWORD_NOT_NUMERIC = _("The password must not be all digits.")
 
 
 class MinimumLength(MinimumLengthValidator):
@@ -29,3 +38,18 @@ class LettersAndDigitsValidator:
 
     def get_help_text(self):
         return PASSWORD_LETTERS_AND_DIGITS
+
+
+class UserAttributeSimilarity(UserAttributeSimilarityValidator):
+    def get_help_text(self):
+        return PASSWORD_NOT_PERSONAL
+
+
+class CommonPassword(CommonPasswordValidator):
+    def get_help_text(self):
+        return PASSWORD_NOT_COMMON
+
+
+class NumericPassword(NumericPasswordValidator):
+    def get_help_text(self):
+        return PASSWORD_NOT_NUMERIC

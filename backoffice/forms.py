@@ -1,15 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PortalForm
 from portal.identity import normalise_mobile, normalise_resident_id
 from portal.text import SearchField, TextField
 
 
-class UnitSearchForm(forms.Form):
+class UnitSearchForm(PortalForm):
     q = SearchField(label=_("Unit name or code"), max_length=100, required=False)
 
 
-class AgentForm(forms.Form):
+class AgentForm(PortalForm):
     """经办人姓名, 经办人证件号码, 经办人邮箱, 经办人联系电话 (R-2.1, R-2.4)."""
 
     name = TextField(label=_("Agent name"), max_length=50)
@@ -32,7 +33,7 @@ class AgentForm(forms.Form):
         return normalise_mobile(self.cleaned_data["phone"])
 
 
-class ConfirmAgentIdForm(forms.Form):
+class ConfirmAgentIdForm(PortalForm):
     """The staff member types the ID number from the agent's card at the counter."""
 
     id_number = TextField(label=_("ID number on the agent's card"), max_length=18)
@@ -41,7 +42,7 @@ class ConfirmAgentIdForm(forms.Form):
         return normalise_resident_id(self.cleaned_data["id_number"])
 
 
-class StaffLoginForm(forms.Form):
+class StaffLoginForm(PortalForm):
     username = TextField(
         label=_("User name"),
         max_length=150,
@@ -62,7 +63,7 @@ class StaffLoginForm(forms.Form):
     )
 
 
-class TotpConfirmForm(forms.Form):
+class TotpConfirmForm(PortalForm):
     token = TextField(
         label=_("Code shown in the authenticator app"),
         max_length=6,

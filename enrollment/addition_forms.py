@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from enrollment import rules
+from portal.forms import PortalForm
 from portal.identity import (
     normalise_mobile,
     normalise_resident_id,
@@ -50,7 +51,7 @@ EMPLOYMENT = [
 DATE_INPUT = forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "maxlength": 10})
 
 
-class AdditionIdForm(forms.Form):
+class AdditionIdForm(PortalForm):
     id_type = forms.ChoiceField(label=_("ID type"), choices=Person.IdType.choices)
     id_number = TextField(label=_("ID number"), max_length=30)
     name = TextField(
@@ -75,7 +76,7 @@ class AdditionIdForm(forms.Form):
         return data
 
 
-class AdditionForm(forms.Form):
+class AdditionForm(PortalForm):
     """人员关键信息 + 人员一般信息 + 参保信息, as far as the addition type needs them."""
 
     # 人员关键信息

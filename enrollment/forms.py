@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PortalForm
 from portal.text import TextField
 from portal.yearmonth import YearMonthFormField, YearMonthSelectWidget
 
@@ -16,7 +17,7 @@ OTHER_REASON_REQUIRED = _("Describe the reason.")
 STOP_MONTH_RANGE = _("The stop month must lie between %(earliest)s and %(latest)s.")
 
 
-class ReductionForm(forms.Form):
+class ReductionForm(PortalForm):
     """减员原因, 停保年月, 备注 (R-8.3)."""
 
     reason = forms.ChoiceField(label=_("Reason for leaving"), choices=[("", "—"), *REASON_CHOICES])

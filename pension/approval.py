@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from pension.checks import retirement_rule
 from pension.claim import Claim
+from portal.forms import PortalForm
 from portal.yearmonth import YearMonthFormField, YearMonthSelectWidget
 
 MONTH_RANGE = _("The retirement month lies between %(first)s and %(last)s.")
 
 
-class PensionApprovalForm(forms.Form):
+class PensionApprovalForm(PortalForm):
     retirement_month = YearMonthFormField(
         label=_("Confirmed retirement month"),
         widget=YearMonthSelectWidget(first_year=2020, last_year=2080),

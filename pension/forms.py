@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from pension import rules
 from pension.claim import retirement_group
 from pension.rules import RetirementType, SpecialJobCategory
+from portal.forms import PortalForm
 from portal.text import TextField
 from portal.yearmonth import YearMonth, YearMonthFormField, YearMonthSelectWidget
 from roster.models import Person, Retirement
@@ -81,7 +82,7 @@ def _money(label) -> forms.DecimalField:
     )
 
 
-class BasicForm(forms.Form):
+class BasicForm(PortalForm):
     """基础信息, the two salary archives and 工作年限 (R-7.3)."""
 
     work_start = forms.DateField(
@@ -189,7 +190,7 @@ class BasicForm(forms.Form):
         return data
 
 
-class AdjustmentRowForm(forms.Form):
+class AdjustmentRowForm(PortalForm):
     """视同缴费信息核增核减: one row."""
 
     kind = forms.ChoiceField(label=_("Type"), choices=BLANK + ADJUSTMENT_KINDS)
@@ -198,7 +199,7 @@ class AdjustmentRowForm(forms.Form):
     reason = TextField(label=_("Reason"), max_length=100)
 
 
-class SpecialJobRowForm(forms.Form):
+class SpecialJobRowForm(PortalForm):
     """特殊工种 (R-7.4): one period."""
 
     name = TextField(label=_("Job"), max_length=50)
@@ -209,7 +210,7 @@ class SpecialJobRowForm(forms.Form):
     approval = TextField(label=_("Approval document no."), max_length=50, required=False)
 
 
-class PositionRowForm(forms.Form):
+class PositionRowForm(PortalForm):
     """人员职务升降信息 (R-7.5): one post held."""
 
     start = _month_text(_("Held from"))
@@ -227,7 +228,7 @@ def _digits(value: str) -> str:
     return "".join(unicodedata.normalize("NFKC", value or "").split())
 
 
-class BankForm(forms.Form):
+class BankForm(PortalForm):
     """银行账号 (R-7.6)."""
 
     bank = forms.ChoiceField(label=_("Bank"), choices=BLANK + BANKS)

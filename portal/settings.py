@@ -173,13 +173,13 @@ PASSWORD_HASHERS = [
 # 等保 2.0 (GB/T 22239-2019) asks for complex passwords: letters and digits, at least 8, not a
 # common password, not like the user name.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "accounts.validators.UserAttributeSimilarity"},
     {
         "NAME": "accounts.validators.MinimumLength",
         "OPTIONS": {"min_length": 8},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.validators.CommonPassword"},
+    {"NAME": "accounts.validators.NumericPassword"},
     {"NAME": "accounts.validators.LettersAndDigitsValidator"},
 ]
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PortalForm
 from portal.text import SearchField, TextField
 from progress import registry
 from progress.uploads import EMPTY_FILE
@@ -12,7 +13,7 @@ def business_choices():
     return [("", _("All")), *registry.choices()]
 
 
-class CaseFilterForm(forms.Form):
+class CaseFilterForm(PortalForm):
     """业务名称, 人员信息, 提交时间 (R-9.1, R-9.2)."""
 
     business = forms.ChoiceField(label=_("Business"), required=False)
@@ -50,8 +51,8 @@ class CaseFilterForm(forms.Form):
 NO_FILE = _("Choose a file to upload.")
 
 
-class UploadForm(forms.Form):
-    material = TextField(max_length=40, widget=forms.HiddenInput)
+class UploadForm(PortalForm):
+    material = TextField(label=_("Document type"), max_length=40, widget=forms.HiddenInput)
     file = forms.FileField(
         label=_("File"),
         error_messages={
@@ -62,11 +63,11 @@ class UploadForm(forms.Form):
     )
 
 
-class RejectForm(forms.Form):
+class RejectForm(PortalForm):
     reason = TextField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ReviewFilterForm(forms.Form):
+class ReviewFilterForm(PortalForm):
     business = forms.ChoiceField(label=_("Business"), required=False)
     unit = SearchField(label=_("Unit code"), max_length=12, required=False)
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PortalForm
 from portal.text import SearchField, TextField
 from portal.yearmonth import YearMonthFormField, YearMonthSelectWidget
 
@@ -13,7 +14,7 @@ def _month_field(label):
     )
 
 
-class _MonthRangeForm(forms.Form):
+class _MonthRangeForm(PortalForm):
     name = TextField(label=_("Name"), max_length=50, required=False)
     personal_code = SearchField(label=_("Personal code"), max_length=12, required=False)
     sort = TextField(required=False, max_length=20, widget=forms.HiddenInput)
@@ -45,12 +46,12 @@ class RetiredRosterFilterForm(_MonthRangeForm):
     range_fields = ("retired_from", "retired_to")
 
 
-class PersonSearchForm(forms.Form):
+class PersonSearchForm(PortalForm):
     name = TextField(label=_("Name"), max_length=50, required=False)
     personal_code = SearchField(label=_("Personal code"), max_length=12, required=False)
 
 
-class VerifyForm(forms.Form):
+class VerifyForm(PortalForm):
     code = TextField(label=_("Verification code"), max_length=19, min_length=16)
 
     def clean_code(self):

@@ -113,7 +113,7 @@ def test_a_unit_with_service_is_pointed_to_change(staff_client, unit):
         ("id_number", "36010219860214077", "应为18位"),
         ("phone", "1397000123", "11位手机号码"),
         ("email", "wangfang@", "有效的电子邮箱地址"),
-        ("name", "", "这个字段是必填项"),
+        ("name", "", "请输入经办人姓名"),
     ],
 )
 def test_bad_input_gets_a_message_next_to_the_field_and_keeps_the_rest(

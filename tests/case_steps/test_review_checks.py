@@ -36,7 +36,7 @@ VALID = {
 }
 INVALID = [
     ("staff_reduction", {"stop_month": "2014-01"}, "停保年月须在"),  # three months back at most
-    ("staff_reduction", {"stop_month": ""}, "必填"),
+    ("staff_reduction", {"stop_month": ""}, "请选择停保年月"),
     ("staff_addition", {"base": "1"}, "缴费基数须在"),  # 60–300 % of the average wage
     ("staff_addition", {"base": "abc"}, "数字"),
 ]

@@ -146,7 +146,9 @@ def test_submit_and_withdraw_from_an_older_page_are_refused(unit, kind, action):
     client = agent(unit)
     shown = Application.objects.get(pk=business.case.pk).version
     client.post(business.url, business.post("x", action="save", version=shown))
-    response = client.post(f"/progress/{business.case.pk}/{action}/", {"version": shown})
+    response = client.post(
+        f"/progress/{business.case.pk}/{action}/", {"version": shown, "confirmed": "1"}
+    )
     assert response.status_code == 302
     business.case.refresh_from_db()
     assert business.case.status == "draft"

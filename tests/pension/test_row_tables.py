@@ -122,7 +122,9 @@ def test_next_with_an_empty_new_row_marks_no_field_of_it_required(agent_client, 
     assert response.status_code == 400
     entry_row = html[html.index('id="entry"') : html.index("</fieldset>", html.index('id="entry"'))]
     assert "field-error" not in entry_row and "entry-row-invalid" not in html
-    assert html.count("这个字段是必填项") == 2  # the salary field and its line in the summary
+    assert (
+        html.count("请输入职务（岗位）工资（元）") == 2
+    )  # the salary field and its line in the summary
 
 
 def test_the_error_summary_lists_each_problem_with_a_link_to_its_field(agent_client, unit):

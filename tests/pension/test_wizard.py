@@ -155,7 +155,7 @@ def test_r7_3_next_saves_and_moves_on(agent_client, unit):
         ({"service_years": "14", "service_months": "11"}, "至少满 15 年"),
         ({"service_months": "12"}, "月数为 0 至 11"),
         ({"service_years": "45"}, "长于从参加工作到退休"),
-        ({"salary_2014_post": ""}, "必填项"),
+        ({"salary_2014_post": ""}, "请输入职务（岗位）工资（元）"),
         ({"salary_2014_post": "abc"}, "输入一个数字"),
         ({"work_start": "1988-13-01"}, "有效的日期"),
         ({"retirement_type": "flexible_late"}, "选择退休年月"),
@@ -235,7 +235,7 @@ def test_r7_3_add_and_delete_rows_without_javascript(agent_client, unit):
     # The new row is in the table; the earlier row (before work start) is kept as typed.
     assert 'name="adjustments-1-start" value="1990-01"' in html
     assert 'name="adjustments-0-start" value="1985-01"' in html
-    assert "必填项" not in html  # adding a row does not validate the rest of the step
+    assert "请输入" not in html  # adding a row does not validate the rest of the step
     second = {"kind": "deduct", "start": "1990-01", "end": "1990-06", "reason": "借调"}
     claim.refresh_from_db()
     assert claim.data["adjustments"] == [first, second]  # 增加 saved the table at once
