@@ -1,22 +1,79 @@
 from django.contrib import admin, messages
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import counter_services
 from accounts.admin_login import ThrottledAdminLoginForm
 from accounts.models import Agent, User
 from accounts.services import format_wait
+from portal.admin_site import boolean_icon, permission_label
 from portal.audit import audit_record
 from portal.models import AuditEvent
 
 # The admin's login is throttled and audited like the agents' (admin.autodiscover imports this).
 admin.site.login_form = ThrottledAdminLoginForm
+# A counter clerk's authenticator is seen, and removed when the phone is lost, on the clerk's
+# own page (below) rather than on django-otp's English pages of TOTP internals.
+admin.site.unregister(TOTPDevice)
+
+
+class PermissionLabels:
+    """Permission pickers that name each permission in Chinese."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name in ("permissions", "user_permissions"):
+            field.queryset = field.queryset.select_related("content_type")
+            field.label_from_instance = permission_label
+        return field
+
+
+class AuthenticatorInline(admin.TabularInline):
+    """The authenticator app (TOTP) a counter clerk bound at the first login. Deleting it lets
+    the clerk bind a new phone at the next login."""
+
+    model = TOTPDevice
+    extra = 0
+    verbose_name = _("authenticator")
+    verbose_name_plural = _("authenticators")
+    fields = ["device_name", "bound", "created", "last_used"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("device name"))
+    def device_name(self, device) -> str:
+        return device.name
+
+    @admin.display(description=_("bound"))
+    def bound(self, device) -> str:
+        return boolean_icon(device.confirmed)
+
+    @admin.display(description=_("bound at"))
+    def created(self, device):
+        return device.created_at
+
+    @admin.display(description=_("last used at"))
+    def last_used(self, device):
+        return device.last_used_at
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class GroupAdmin(PermissionLabels, DjangoGroupAdmin):
+    pass
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "unit", "county", "is_staff", "is_active", "last_login"]
+class UserAdmin(PermissionLabels, DjangoUserAdmin):
+    list_display = ["username", "unit", "county", "staff", "active", "last_login"]
     list_filter = ["is_staff", "is_superuser", "is_active", "county"]
     list_select_related = ["unit", "county"]
     search_fields = ["username", "unit__name", "unit__code", "first_name", "last_name"]
@@ -28,6 +85,15 @@ class UserAdmin(DjangoUserAdmin):
     )
     readonly_fields = ["login_lock"]
     actions = ["unlock_login"]
+    inlines = [AuthenticatorInline]
+
+    @admin.display(description=_("staff status"), ordering="is_staff")
+    def staff(self, user) -> str:
+        return boolean_icon(user.is_staff)
+
+    @admin.display(description=_("active"), ordering="is_active")
+    def active(self, user) -> str:
+        return boolean_icon(user.is_active)
 
     @admin.display(description=_("Login lock"))
     def login_lock(self, user) -> str:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -50,4 +51,5 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["username", "-at"], name="audit_username_at")]
 
     def __str__(self) -> str:
-        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.get_kind_display()} {self.username}"
+        at = timezone.localtime(self.at)  # Beijing time, as every page shows it
+        return f"{at:%Y-%m-%d %H:%M:%S} {self.get_kind_display()} {self.username}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from progress import registry
@@ -131,7 +132,8 @@ class ApplicationEvent(models.Model):
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+        at = timezone.localtime(self.at)  # Beijing time, as every page shows it
+        return f"{self.get_action_display()} {at:%Y-%m-%d %H:%M}"
 
 
 class MaterialType(models.Model):

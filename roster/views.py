@@ -53,6 +53,8 @@ def _roster(request, *, form_class, select, columns, title, template, empty):
             rows=rows.iterator(chunk_size=500),
             columns=columns(),
             title=title,
+            unit=unit,
+            filters=exports.filter_words(form),
             filename=f"{title}-{unit.code}-{timezone.localdate():%Y%m%d}.xlsx",
         )
     page = paginate(request, rows, PAGE_SIZE)[0]
