@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
 from django.template.loader import render_to_string
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from progress import registry
@@ -187,7 +187,7 @@ class AttachmentInline(admin.TabularInline):
     def file_size(self, attachment) -> str:
         return filesizeformat(attachment.size)
 
-    @admin.display(description=_("content type"))
+    @admin.display(description=pgettext_lazy("attachment", "content type"))
     def file_type(self, attachment) -> str:
         return CONTENT_TYPES.get(attachment.content_type, attachment.content_type)
 

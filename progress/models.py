@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from progress import registry
 
@@ -172,7 +173,7 @@ class Attachment(models.Model):
     )
     original_name = models.CharField(_("file name"), max_length=120)
     size = models.PositiveIntegerField(_("size"))
-    content_type = models.CharField(_("content type"), max_length=40)
+    content_type = models.CharField(pgettext_lazy("attachment", "content type"), max_length=40)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     stored_name = models.CharField(_("stored as"), max_length=200, unique=True)
     uploaded_by = models.ForeignKey(

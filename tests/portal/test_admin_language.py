@@ -235,3 +235,26 @@ def test_every_model_has_a_page_here():
     names = {name for name, _model, _admin in admin_pages()}
     assert {"progress_application", "roster_person", "accounts_user"} <= names
     assert User in admin.site._registry and UnitFactory._meta.model in admin.site._registry
+
+
+def test_the_admins_javascript_speaks_chinese_with_nin(superuser_client):
+    """The two-box selector and the action prompts: words Django's catalogue lacks, and 您."""
+    script = superuser_client.get("/admin/jsi18n/").content.decode("unicode_escape")
+    assert "选择全部%s" in script and "移除全部%s" in script
+    assert "您可以在下面的框中选中" in script
+    assert "你" not in script
+
+
+def test_one_english_word_two_chinese_meanings_by_context():
+    """“content type” is Django's 内容类型 and an attachment's 文件类型; “Next” is the
+    pagination's 下一页 beside the steps' 下一步."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import translation
+    from django.utils.translation import pgettext
+
+    from progress.models import Attachment
+
+    with translation.override("zh-hans"):
+        assert str(ContentType._meta.verbose_name) == "内容类型"
+        assert str(Attachment._meta.get_field("content_type").verbose_name) == "文件类型"
+        assert pgettext("pagination", "Next") == "下一页"
