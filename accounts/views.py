@@ -1,17 +1,21 @@
 """Login with an app-pushed code, logout, password reset and change (R-5)."""
 
+import time
+
 from django.contrib import messages
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts import services
 from accounts.forms import LoginForm, PasswordChangeForm, PasswordResetForm
+from accounts.middleware import safe_next
 from accounts.rules import login_key
 from accounts.selectors import unit_account_for_login
 from portal.http import client_ip
@@ -33,8 +37,10 @@ def _resend_wait(user) -> int:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def login_view(request):
+    # Back to the page the user was on when the session ended (or asked for before login).
+    next_page = safe_next(request, request.POST.get("next") or request.GET.get("next", ""))
     if request.user.is_authenticated:
-        return redirect("home")
+        return redirect(next_page or "home")
     form = LoginForm(request.POST or None)
     sent_message = None
     if request.method == "POST" and form.is_valid():
@@ -54,7 +60,7 @@ def login_view(request):
                     code=data["code"],
                 )
                 login(request, user)
-                return redirect("home")
+                return redirect(next_page or "home")
         except services.AccountError as error:
             form.add_error(error.field, error.message)
     user = unit_account_for_login(form.data.get("unit_code", "")) if form.is_bound else None
@@ -66,8 +72,17 @@ def login_view(request):
             "sent_message": sent_message,
             "password_checked": services.pending_login(request, user) is not None,
             "resend_wait": _resend_wait(user) if user else 0,
+            "next_page": next_page,
         },
     )
+
+
+@never_cache
+@require_safe
+def session_keepalive(request):
+    """继续使用 on the timeout notice: the session starts its 30 minutes again."""
+    request.session["refreshed_at"] = int(time.time())
+    return HttpResponse(status=204)
 
 
 @require_POST

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from accounts.middleware import safe_next
 from backoffice.services import otp_required_for
 
 
@@ -18,8 +19,13 @@ def staff_required(view):
     def wrapper(request, *args, **kwargs):
         user = request.user
         if not user.is_authenticated:
+            # Back after login to the page asked for, or to the page a form was sent from.
+            if request.method in ("GET", "HEAD"):
+                page = request.get_full_path()
+            else:
+                page = safe_next(request, request.headers.get("Referer", ""))
             login_url = reverse("backoffice:login")
-            return redirect(f"{login_url}?{urlencode({'next': request.get_full_path()})}")
+            return redirect(f"{login_url}?{urlencode({'next': page})}" if page else login_url)
         if not user.county_id:
             raise PermissionDenied
         if otp_required_for(user) and not user.is_verified():

@@ -84,7 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # Every page needs a login unless its view says `login_not_required`.
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "accounts.middleware.LoginRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.password_change_required",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
