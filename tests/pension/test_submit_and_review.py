@@ -157,6 +157,15 @@ def test_review_page_shows_sections_totals_and_checks(submitted, reviewer):
     assert f'value="{statutory_of(person).year}" selected' in html  # the month to confirm
 
 
+def test_r15_review_page_shows_the_bank_check_the_agent_ticked(submitted, reviewer):
+    _person, claim = submitted
+    html = reviewer.get(f"/backoffice/reviews/{claim.pk}/").content.decode()
+    row = '<th scope="row">已对照银行卡核对账号无误</th><td>{}</td>'
+    ticked = Application.objects.get(pk=claim.pk).data["bank"].get("luhn_checked")
+    assert row.format("是" if ticked else "否") in html
+    assert "6222021234567890128" in html and "中国建设银行" in html
+
+
 @pytest.mark.parametrize("pension", ["0", "-5", "abc", ""])
 def test_approval_needs_a_positive_monthly_pension(submitted, reviewer, pension):
     person, claim = submitted
