@@ -109,16 +109,8 @@ class AdditionForm(PortalForm):
     )
     employment_type = forms.ChoiceField(label=_("Form of employment"), choices=EMPLOYMENT)
 
-    KEY = ("name", "sex", "birth_date", "ethnicity", "nationality")
-    GENERAL = (
-        "household_type",
-        "household_address",
-        "education",
-        "phone",
-        "address",
-        "work_start_date",
-        "staff_category",
-    )
+    KEY = rules.PERSON_KEY_FIELDS
+    GENERAL = rules.PERSON_GENERAL_FIELDS
     INSURANCE = ("occupational_annuity", "start_month", "base", "employment_type")
 
     def __init__(

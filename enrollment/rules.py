@@ -44,6 +44,18 @@ def relation_status_after(reason: str) -> str:
 
 # --- Staff addition (在职人员增加, R-8.1) --------------------------------------------------------
 
+# What an addition records of a person: 人员关键信息, and for a 新登记 人员一般信息 too.
+PERSON_KEY_FIELDS = ("name", "sex", "birth_date", "ethnicity", "nationality")
+PERSON_GENERAL_FIELDS = (
+    "household_type",
+    "household_address",
+    "education",
+    "phone",
+    "address",
+    "work_start_date",
+    "staff_category",
+)
+
 NEW_REGISTRATION = "new_registration"  # 新登记: the person is unknown
 NEW_INSURANCE = "new_insurance"  # 新参保: known, never insured in this scheme
 CONTINUATION = "continuation"  # 续保: insured before, now suspended or ended

@@ -195,18 +195,6 @@ def next_personal_code(county) -> str:
     return f"{county.code}{sequence:06d}"
 
 
-PERSON_FIELDS = ("name", "sex", "birth_date", "ethnicity", "nationality")
-GENERAL_FIELDS = (
-    "household_type",
-    "household_address",
-    "education",
-    "phone",
-    "address",
-    "work_start_date",
-    "staff_category",
-)
-
-
 def addition_approve(*, application: Application, by, data: dict) -> None:
     """Approval (inside the review transaction): 新登记 creates the person and the relation,
     新参保 the relation, 续保 a new relation in this unit (earlier ones are closed). The person
@@ -221,14 +209,14 @@ def addition_approve(*, application: Application, by, data: dict) -> None:
             personal_code=next_personal_code(application.unit.county),
             id_type=case["id_type"],
             id_number=case["id_number"],
-            **_person_values(case, PERSON_FIELDS + GENERAL_FIELDS),
+            **_person_values(case, rules.PERSON_KEY_FIELDS + rules.PERSON_GENERAL_FIELDS),
         )
         person.full_clean()
         person.save()
         application.person = person
         application.save(update_fields=["person"])
     elif business_type == rules.NEW_INSURANCE:
-        for field, value in _person_values(case, PERSON_FIELDS).items():
+        for field, value in _person_values(case, rules.PERSON_KEY_FIELDS).items():
             setattr(person, field, value)
         person.full_clean()
         person.save()
