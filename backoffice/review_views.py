@@ -34,6 +34,7 @@ def review_queue(request):
             county=request.user.county,
             business=filters.get("business", ""),
             unit_code=filters.get("unit", ""),
+            reference=filters.get("reference", ""),
         ),
     )
     page, query = paginate(request, cases, selectors.PAGE_SIZE)

@@ -20,6 +20,7 @@ class CaseFilterForm(PortalForm):
     person = SearchField(
         label=_("Person (name, ID number or personal code)"), max_length=30, required=False
     )
+    reference = SearchField(label=_("Reference number"), max_length=24, required=False)
     submitted_from = forms.DateField(
         label=_("Submitted from"),
         required=False,
@@ -70,6 +71,7 @@ class RejectForm(PortalForm):
 class ReviewFilterForm(PortalForm):
     business = forms.ChoiceField(label=_("Business"), required=False)
     unit = SearchField(label=_("Unit code"), max_length=12, required=False)
+    reference = SearchField(label=_("Reference number"), max_length=24, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

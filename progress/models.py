@@ -49,6 +49,8 @@ class Application(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
     version = models.PositiveIntegerField(_("version"), default=1)
+    # 业务流水号, issued at the first 提交 and kept through 修改 and resubmission.
+    reference = models.CharField(_("reference number"), max_length=24, blank=True)
     data = models.JSONField(_("business data"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -76,6 +78,11 @@ class Application(models.Model):
             ),
             # A person still to be registered has one case of a business under way at a time,
             # whatever the concurrency (two tabs, two units typing the same new ID number).
+            models.UniqueConstraint(
+                fields=["reference"],
+                condition=~Q(reference=""),
+                name="application_reference_unique",
+            ),
             models.UniqueConstraint(
                 fields=["business_code", "subject_id_number"],
                 condition=Q(status__in=["draft", "submitted", "rejected"])
@@ -192,3 +199,25 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class ReferenceSequence(models.Model):
+    """The last 业务流水号 issued in a county on a day: the number is the county code, the date
+    and this sequence (360102 20261202 0001). Its row lock serialises two submissions of one
+    county; a submission that rolls back takes its number back with it."""
+
+    county = models.ForeignKey(
+        "roster.County", on_delete=models.CASCADE, related_name="+", verbose_name=_("county")
+    )
+    day = models.DateField(_("day"))
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("reference sequence")
+        verbose_name_plural = _("reference sequences")
+        constraints = [
+            models.UniqueConstraint(fields=["county", "day"], name="reference_sequence_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.county_id} {self.day}: {self.last}"

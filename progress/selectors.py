@@ -15,6 +15,7 @@ from progress.models import Application, ApplicationEvent, Attachment, MaterialT
 
 # What a list of cases shows: not the business data, nor the person's other fields.
 LISTED = (
+    "reference",
     "business_code",
     "status",
     "subject_name",
@@ -44,6 +45,7 @@ def _filtered(
     *,
     business: str = "",
     person: str = "",
+    reference: str = "",
     submitted_from: datetime.date | None = None,
     submitted_to: datetime.date | None = None,
 ):
@@ -58,6 +60,8 @@ def _filtered(
             | Q(subject_name__contains=person)
             | Q(subject_id_number=person.upper())
         )
+    if reference:
+        cases = cases.filter(reference=reference.strip())
     if submitted_from:
         cases = cases.filter(submitted_at__date__gte=submitted_from)
     if submitted_to:
@@ -116,11 +120,15 @@ def case_for_county(*, county, pk: int) -> Application:
     )
 
 
-def review_queue(*, county, business: str = "", unit_code: str = "") -> QuerySet[Application]:
+def review_queue(
+    *, county, business: str = "", unit_code: str = "", reference: str = ""
+) -> QuerySet[Application]:
     """The county's submitted cases, oldest first."""
     cases = Application.objects.filter(unit__county=county, status=Application.Status.SUBMITTED)
     if business:
         cases = cases.filter(business_code=business)
+    if reference:
+        cases = cases.filter(reference=reference.strip())
     if unit_code:
         cases = cases.filter(unit__code=unit_code.strip())
     return (

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from progress import registry, selectors
 from progress.drafts import DONE, LAST_STEP
 from progress.models import Application, ApplicationEvent, Attachment, MaterialType
+from progress.references import reference_issue
 from progress.steps import MATERIALS
 from progress.uploads import check_upload
 
@@ -217,7 +218,9 @@ def application_submit(*, application: Application, by, version: int | None) -> 
         problems = submit_problems(application)
         if problems:
             raise ValidationError(problems, code="incomplete")
-    return _transition(application, "submit", by=by)[0]
+    application = _transition(application, "submit", by=by)[0]
+    reference_issue(application)
+    return application
 
 
 def _check_reviewed(application: Application, version: int | None) -> None:

@@ -64,6 +64,7 @@ def case_columns(*, finished: bool) -> list[Column]:
         return view_link
 
     columns = [
+        Column(_("Reference number"), lambda case: case.reference or "—"),
         Column(_("Business"), lambda case: case.business_name),
         Column(_("Person"), case_person),
         Column(_("Submitted at"), lambda case: case.submitted_at),
@@ -93,6 +94,7 @@ def review_columns() -> list[Column]:
         return link(review_url(case.pk), review)
 
     return [
+        Column(_("Reference number"), lambda case: case.reference),
         Column(_("Submitted at"), lambda case: case.submitted_at),
         Column(_("Business"), lambda case: case.business_name),
         Column(_("Unit"), lambda case: f"{case.unit.name}（{case.unit.code}）"),
