@@ -165,14 +165,21 @@ def _select_html(subwidget: dict, choices: tuple) -> str:
         start + (" selected" if value in chosen else "") + rest
         for value, start, rest in _options(choices)
     )
-    attrs = flatatt({"name": subwidget["name"], **subwidget["attrs"]})
+    attrs = {"name": subwidget["name"], **subwidget["attrs"]}
+    if not attrs.get("id"):
+        attrs["aria-label"] = subwidget["label"]
+    attrs = flatatt(attrs)
     return mark_safe(f"<select{attrs}>{options}</select>")  # noqa: S308 (escaped above)
 
 
 def _label(subwidget: dict) -> str:
+    """The select's hidden 年/月 label; without an ID to point at (a form with auto_id=False)
+    the select is named by aria-label instead (see `_select_html`)."""
+    if not subwidget["attrs"].get("id"):
+        return ""
     return format_html(
         '<label class="visually-hidden" for="{}">{}</label>',
-        subwidget["attrs"].get("id", ""),
+        subwidget["attrs"]["id"],
         subwidget["label"],
     )
 
@@ -216,6 +223,11 @@ class YearMonthSelectWidget(forms.MultiWidget):
             _label(month),
             month["html"],
         )
+
+    def id_for_label(self, id_):
+        """The field's own <label> points at the year select, as Django's SelectDateWidget
+        does at its first select (MultiWidget gives none: `<label for="">`)."""
+        return f"{id_}_0" if id_ else ""
 
     def decompress(self, value):
         month = value if isinstance(value, YearMonth) else None

@@ -5,7 +5,7 @@ import pytest
 
 from portal.identity import resident_id_with_check_digit
 from portal.yearmonth import YearMonth
-from tests.e2e.conftest import VIEWPORT, login_cookie
+from tests.e2e.conftest import login_cookie, open_visitor
 from tests.progress.conftest import ensure_material_types, pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -80,15 +80,16 @@ def test_new_registration_until_the_roster(
     visitor.check("addition-materials")
     page.click(".submit-case button")
     page.wait_for_url("**/progress/in-progress/")
+    visitor.check("addition-submitted")
 
-    staff_context = browser.new_context(viewport=VIEWPORT)
-    login_cookie(staff_context, live_server, staff)
-    review = staff_context.new_page()
-    review.goto(f"{live_server.url}/backoffice/reviews/")
-    review.click("tbody a")
-    review.click(".review-actions .button:not(.button-secondary)")
-    review.wait_for_url("**/backoffice/reviews/")
-    staff_context.close()
+    with open_visitor(browser, live_server, staff) as staff_visitor:
+        review = staff_visitor.page
+        staff_visitor.visit("/backoffice/reviews/", "addition-review-queue")
+        review.click("tbody a")
+        staff_visitor.check("addition-review")
+        review.click(".review-actions .button:not(.button-secondary)")
+        review.wait_for_url("**/backoffice/reviews/")
+        staff_visitor.check("addition-review-queue-after")
 
     visitor.visit("/roster/active/", "addition-roster-after")
     assert "孙新人" in page.inner_text("tbody")

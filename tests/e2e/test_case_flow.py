@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from progress import registry
-from tests.e2e.conftest import VIEWPORT, login_cookie
+from tests.e2e.conftest import login_cookie, open_visitor
 from tests.progress.conftest import DUMMY, ensure_material_types, make_case, pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -72,19 +72,21 @@ def test_upload_delete_submit_reject_modify(visitor, browser, live_server, case,
     page.click(".submit-case button")
     page.wait_for_url("**/progress/in-progress/")
     assert "已提交，待审核" in page.inner_text("tbody")
+    visitor.check("case-submitted")
 
-    staff_context = browser.new_context(viewport=VIEWPORT)
-    login_cookie(staff_context, live_server, staff)
-    review = staff_context.new_page()
-    review.goto(f"{live_server.url}/backoffice/reviews/")
-    review.click("tbody a")
-    review.fill("textarea[name=reason]", "请补充调出审批文件")
-    review.click(".review-actions .button-secondary")
-    review.wait_for_url("**/backoffice/reviews/")
-    staff_context.close()
+    with open_visitor(browser, live_server, staff) as staff_visitor:
+        review = staff_visitor.page
+        staff_visitor.visit("/backoffice/reviews/", "case-review-queue")
+        review.click("tbody a")
+        staff_visitor.check("case-review")
+        review.fill("textarea[name=reason]", "请补充调出审批文件")
+        review.click(".review-actions .button-secondary")
+        review.wait_for_url("**/backoffice/reviews/")
+        staff_visitor.check("case-review-queue-after")
 
     visitor.visit("/progress/in-progress/", "case-rejected")
     assert "审核不通过：请补充调出审批文件" in page.inner_text("tbody")
     page.click("tbody >> text=修改")
     page.wait_for_url(f"**/progress/{application.pk}/materials/")
     assert page.locator("input[type=file]").count() == 1
+    visitor.check("case-materials-to-modify")

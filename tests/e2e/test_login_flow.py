@@ -8,7 +8,7 @@ import pytest
 from accounts.rules import initial_password
 from accounts.services import unit_account_open
 from appcenter.models import AppUser
-from tests.e2e.conftest import screenshot_of
+from tests.e2e.conftest import Visitor
 from tests.factories import AgentFactory, UnitFactory, resident_id
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,13 +28,14 @@ def demo_unit(settings):
 
 
 def read_code_in_app(browser_context, base_url: str) -> str:
-    app = browser_context.new_page()
-    app.goto(base_url + "/app/")
+    app_visitor = Visitor(browser_context.new_page(), base_url)
+    app = app_visitor.page
+    app_visitor.visit("/app/", "app-start")
     if app.locator("input[name=id_number]").count():
         app.fill("input[name=id_number]", AGENT_ID)
         app.fill("input[name=phone]", "13945458823")
         app.click("button[type=submit]")
-    screenshot_of(app, "app-message-center.png")
+    app_visitor.check("app-message-center")
     code = app.locator("[data-code]").first.inner_text().strip()
     app.close()
     return code
@@ -77,7 +78,9 @@ def test_login_with_app_code_change_password_logout_login_again(visitor, demo_un
     page.click("text=退出登录")
     page.wait_for_url(visitor.base_url + "/")
     assert page.locator(".user-menu").count() == 0
+    visitor.check("logged-out")
 
     request_code_and_log_in(visitor, "Ganjiang2026", "login-again")
     page.wait_for_url(visitor.base_url + "/")
     assert "南昌市东湖区教育体育局" in page.inner_text(".user-menu-toggle")
+    visitor.check("home-logged-in-again")

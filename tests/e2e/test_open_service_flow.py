@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from tests.e2e.conftest import Visitor, open_visitor
 from tests.factories import CountyFactory, UnitFactory, UserFactory, resident_id
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -27,7 +28,7 @@ def county_hall(settings):
     )
 
 
-def test_staff_open_service_and_the_new_agent_logs_in(visitor, county_hall):
+def test_staff_open_service_and_the_new_agent_logs_in(visitor, live_server, county_hall):
     page = visitor.page
     visitor.visit("/backoffice/login/", "backoffice-login")
     page.fill("input[name=username]", "guitai_donghu")
@@ -42,6 +43,7 @@ def test_staff_open_service_and_the_new_agent_logs_in(visitor, county_hall):
     assert page.locator("tr[data-href]").count() == 1
     page.dblclick("tr[data-href] td >> nth=1")
     page.wait_for_url("**/backoffice/agents/register/3601021004/")
+    visitor.check("backoffice-register-agent")
 
     page.fill("input[name=name]", "王芳")
     page.fill("input[name=id_number]", AGENT_ID)
@@ -50,6 +52,7 @@ def test_staff_open_service_and_the_new_agent_logs_in(visitor, county_hall):
     page.click(".form-actions button")
     assert "11位手机号码" in page.inner_text(".field-invalid")
     assert page.input_value("input[name=id_number]") == AGENT_ID  # the rest is kept
+    visitor.check("backoffice-register-agent-refused")
     page.fill("input[name=phone]", "13970001234")
     page.click(".form-actions button")
     page.wait_for_url("**/done/")
@@ -58,25 +61,27 @@ def test_staff_open_service_and_the_new_agent_logs_in(visitor, county_hall):
 
     # The agent, on their own phone and computer, registers the app with the same data, then
     # logs in to the portal.
-    agent_context = page.context.browser.new_context(viewport={"width": 1366, "height": 768})
-    app = agent_context.new_page()
-    app.goto(visitor.base_url + "/app/register/")
-    app.fill("input[name=id_number]", AGENT_ID)
-    app.fill("input[name=name]", "王芳")
-    app.fill("input[name=phone]", "13970001234")
-    app.click("button[type=submit]")
-    app.wait_for_selector("#inbox-title")
+    with open_visitor(page.context.browser, live_server) as app_visitor:
+        app = app_visitor.page
+        app_visitor.visit("/app/register/", "app-register")
+        app.fill("input[name=id_number]", AGENT_ID)
+        app.fill("input[name=name]", "王芳")
+        app.fill("input[name=phone]", "13970001234")
+        app.click("button[type=submit]")
+        app.wait_for_selector("#inbox-title")
+        app_visitor.check("app-inbox")
 
-    portal = agent_context.new_page()
-    portal.goto(visitor.base_url + "/accounts/login/")
-    portal.fill("input[name=unit_code]", "3601021004")
-    portal.fill("input[name=password]", AGENT_ID[-6:])
-    portal.click("button[data-send-code]")
-    portal.wait_for_selector(".message-success")
-    app.reload()
-    code = app.locator("[data-code]").first.inner_text().strip()
-    portal.fill("input[name=code]", code)
-    portal.click(".form-actions button")
-    portal.wait_for_url("**/accounts/password/change/")
-    assert "初始密码" in portal.inner_text("main")
-    agent_context.close()
+        portal_visitor = Visitor(app.context.new_page(), visitor.base_url)
+        portal = portal_visitor.page
+        portal_visitor.visit("/accounts/login/", "new-agent-login")
+        portal.fill("input[name=unit_code]", "3601021004")
+        portal.fill("input[name=password]", AGENT_ID[-6:])
+        portal.click("button[data-send-code]")
+        portal.wait_for_selector(".message-success")
+        app.reload()
+        code = app.locator("[data-code]").first.inner_text().strip()
+        portal.fill("input[name=code]", code)
+        portal.click(".form-actions button")
+        portal.wait_for_url("**/accounts/password/change/")
+        assert "初始密码" in portal.inner_text("main")
+        portal_visitor.check("new-agent-password-change")

@@ -4,7 +4,7 @@ every step are kept under var/screenshots/."""
 
 import pytest
 
-from tests.e2e.conftest import VIEWPORT, login_cookie, screenshot_of
+from tests.e2e.conftest import login_cookie, open_visitor
 from tests.pension.conftest import retiring_person
 from tests.progress.conftest import pdf_bytes
 
@@ -108,18 +108,17 @@ def test_whole_claim_until_the_retired_roster(
     page.click(".submit-case button")
     page.wait_for_url("**/progress/in-progress/")
     assert "养老金申领" in page.inner_text("main")
+    visitor.check("pension-7-submitted")
 
-    staff_context = browser.new_context(viewport=VIEWPORT)
-    login_cookie(staff_context, live_server, staff)
-    review = staff_context.new_page()
-    review.goto(f"{live_server.url}/backoffice/reviews/")
-    review.click("tbody a")
-    assert "各项规则校验均已通过" in review.inner_text("main")
-    screenshot_of(review, "pension-8-review.png")
-    review.fill("[name=monthly_pension]", "6543.21")
-    review.click(".review-actions .button:not(.button-secondary)")
-    review.wait_for_url("**/backoffice/reviews/")
-    staff_context.close()
+    with open_visitor(browser, live_server, staff) as staff_visitor:
+        review = staff_visitor.page
+        staff_visitor.visit("/backoffice/reviews/", "pension-8-review-queue")
+        review.click("tbody a")
+        assert "各项规则校验均已通过" in review.inner_text("main")
+        staff_visitor.check("pension-8-review")
+        review.fill("[name=monthly_pension]", "6543.21")
+        review.click(".review-actions .button:not(.button-secondary)")
+        review.wait_for_url("**/backoffice/reviews/")
 
     visitor.visit("/roster/retired/", "pension-9-retired-roster")
     assert "王退休" in page.inner_text("tbody")

@@ -4,7 +4,7 @@ active roster after the county's approval."""
 import pytest
 
 from portal.yearmonth import YearMonth
-from tests.e2e.conftest import VIEWPORT, login_cookie
+from tests.e2e.conftest import login_cookie, open_visitor
 from tests.progress.conftest import pdf_bytes
 from tests.roster.conftest import add_person
 
@@ -36,6 +36,7 @@ def test_reduction_until_the_person_leaves_the_roster(
     visitor.check("reduction-form")
     page.click("text=下一步：上传资料")
     page.wait_for_url("**/materials/")
+    visitor.check("reduction-materials")
     document = tmp_path / "调出证明.pdf"
     document.write_bytes(pdf_bytes())
     page.set_input_files("input[type=file]", str(document))
@@ -43,16 +44,16 @@ def test_reduction_until_the_person_leaves_the_roster(
     page.wait_for_selector(".file-row")
     page.click(".submit-case button")
     page.wait_for_url("**/progress/in-progress/")
+    visitor.check("reduction-submitted")
 
-    staff_context = browser.new_context(viewport=VIEWPORT)
-    login_cookie(staff_context, live_server, staff)
-    review = staff_context.new_page()
-    review.goto(f"{live_server.url}/backoffice/reviews/")
-    review.click("tbody a")
-    assert "调往南昌市西湖区" in review.inner_text("main")
-    review.click(".review-actions .button:not(.button-secondary)")
-    review.wait_for_url("**/backoffice/reviews/")
-    staff_context.close()
+    with open_visitor(browser, live_server, staff) as staff_visitor:
+        review = staff_visitor.page
+        staff_visitor.visit("/backoffice/reviews/", "reduction-review-queue")
+        review.click("tbody a")
+        assert "调往南昌市西湖区" in review.inner_text("main")
+        staff_visitor.check("reduction-review")
+        review.click(".review-actions .button:not(.button-secondary)")
+        review.wait_for_url("**/backoffice/reviews/")
 
     visitor.visit("/roster/active/", "reduction-roster-after")
     roster = page.inner_text("tbody")

@@ -6,30 +6,9 @@ import subprocess
 import pytest
 
 from accounts.push import locmem
-from portal.yearmonth import YearMonth
 from tests.e2e.conftest import SCREENSHOTS
-from tests.roster.conftest import add_person
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def roster(settings, tmp_path):
-    from accounts.services import unit_account_open
-    from tests.factories import AgentFactory, UnitFactory
-
-    settings.PUSH_BACKEND = "accounts.push.locmem.LocmemBackend"
-    settings.MEDIA_ROOT = tmp_path / "media"
-    locmem.outbox.clear()
-    unit = UnitFactory(code="3601021001", name="南昌市东湖区教育体育局")
-    agent = AgentFactory(unit=unit, name="赵云雪")
-    account = unit_account_open(unit=unit, agent=agent)
-    account.set_password("Ganjiang2026")
-    account.must_change_password = False
-    account.save()
-    add_person(unit, 1, name="张三丰", start=YearMonth(2014, 10), months=120)
-    add_person(unit, 2, name="李四", start=YearMonth(2016, 1), months=60)
-    return unit
 
 
 def test_filter_roster_and_download_a_personal_certificate(visitor, roster):
@@ -42,9 +21,11 @@ def test_filter_roster_and_download_a_personal_certificate(visitor, roster):
     page.fill("input[name=code]", locmem.outbox[-1].code)
     page.click(".form-actions button")
     page.wait_for_url(visitor.base_url + "/")
+    visitor.check("roster-home")
 
     page.click("text=在职花名册查询")
     page.wait_for_url("**/roster/active/")
+    visitor.check("roster-active")
     page.fill("input[name=name]", "张")
     page.click(".filter-actions button[type=submit]:not([name])")
     page.wait_for_url("**/roster/active/?*name=*")

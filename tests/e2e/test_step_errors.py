@@ -22,8 +22,10 @@ def test_a_refused_step_shows_an_error_summary_that_leads_to_each_field(
     visitor.visit("/pension/", f"step-errors-{width}-select")
     page.click(f"tr:has-text('{person.personal_code}') >> text=申领")
     page.wait_for_url("**/history/")
+    visitor.check(f"step-errors-{width}-history")
     page.click(".step-actions button[value=next]")
     page.wait_for_url("**/basic/")
+    visitor.check(f"step-errors-{width}-basic")
     page.fill("[name=salary_2014_post]", "-5")  # salaries are not negative
     page.fill("[name=service_years]", "37")
     page.fill("[name=service_months]", "12")  # months are 0 to 11

@@ -129,3 +129,27 @@ def test_the_month_selects_render_as_djangos_select_template_would(value):
         f'<label class="visually-hidden" for="id_start_1">月</label>{month}</span>'
     )
     assert ('<option value="2019" selected>' in html) is (value == "2019-07")
+
+
+def test_the_month_fields_label_points_at_its_year_select():
+    """A month's <label> names a real control (the year select), never `for=""`; each select
+    keeps its own hidden 年/月 label."""
+    import re
+
+    class Filter(forms.Form):
+        start_from = YearMonthFormField(label="缴费起始年月", required=False)
+
+    html = str(Filter()["start_from"].label_tag()) + str(Filter()["start_from"])
+    targets = re.findall(r'<label[^>]*\sfor="([^"]*)"', html)
+    ids = set(re.findall(r'<select[^>]*\sid="([^"]+)"', html))
+    assert targets == ["id_start_from_0", "id_start_from_0", "id_start_from_1"]
+    assert set(targets) <= ids
+
+
+def test_the_month_selects_without_ids_are_named_by_aria_label():
+    class Filter(forms.Form):
+        month = YearMonthFormField(required=False)
+
+    html = str(Filter(auto_id=False)["month"])
+    assert 'for=""' not in html and "<label" not in html
+    assert 'aria-label="年"' in html and 'aria-label="月"' in html
