@@ -26,6 +26,10 @@ class AuditEvent(models.Model):
             _("Password reset to the initial one at the counter"),
         )
         OTP_DEVICE_CONFIRMED = "otp_device_confirmed", _("Authenticator app set up")
+        CASE_SUBMITTED = "case_submitted", _("Case submitted")
+        CASE_REJECTED = "case_rejected", _("Case returned")
+        CASE_APPROVED = "case_approved", _("Case approved")
+        CASE_WITHDRAWN = "case_withdrawn", _("Case withdrawn")
 
     at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     kind = models.CharField(_("event"), max_length=40, choices=Kind.choices, db_index=True)

@@ -121,3 +121,19 @@ def test_r16_concurrent_submissions_never_share_or_skip(unit, media):
     numbers = sorted(Application.objects.values_list("reference", flat=True))
     today = timezone.localdate().strftime("%Y%m%d")
     assert numbers == [f"360102{today}{n:04d}" for n in range(1, 7)]
+
+
+def test_r16_the_audit_log_names_each_transition_with_the_number(unit, staff, media):
+    from portal.models import AuditEvent
+
+    case = submit(make_case(unit))
+    services.application_reject(application=case, by=staff, reason="缺材料", version=case.version)
+    events = AuditEvent.objects.filter(unit_code=unit.code).order_by("id")
+    assert [(e.kind, e.reason) for e in events] == [
+        ("case_submitted", f"{case.business_name} {case.reference}"),
+        ("case_rejected", f"{case.business_name} {case.reference}"),
+    ]
+    reviewer = Client()
+    reviewer.force_login(staff)
+    log = reviewer.get("/backoffice/audit/").content.decode()
+    assert f"业务已退回（{case.business_name} {case.reference}）" in log
