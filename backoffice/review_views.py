@@ -15,6 +15,7 @@ from progress import registry as progress_registry
 from progress import selectors as progress_selectors
 from progress import services as progress_services
 from progress import tables as progress_tables
+from progress.deadlines import deadlines
 from progress.drafts import parse_number
 from progress.files import serve_attachment
 from progress.forms import RejectForm, ReviewFilterForm
@@ -39,7 +40,7 @@ def review_queue(request):
     )
     page, query = paginate(request, cases, selectors.PAGE_SIZE)
     table = Table(
-        progress_tables.review_columns(),
+        progress_tables.review_columns(deadlines(page)),
         page,
         caption=_("Awaiting review"),
         empty=_("No case awaits review."),
@@ -62,6 +63,7 @@ def _review_page(request, application, *, reject_form=None, approval_form=None, 
         {
             "case": application,
             "module": "review",
+            "promised": progress_tables.deadline_text(deadlines([application]).get(application.pk)),
             "events": progress_selectors.timeline(application),
             "slots": progress_selectors.material_slots(application),
             "detail_template": detail_template,

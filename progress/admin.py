@@ -11,7 +11,14 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from progress import registry
-from progress.models import Application, ApplicationEvent, Attachment, MaterialType
+from progress.models import (
+    Application,
+    ApplicationEvent,
+    Attachment,
+    CalendarDay,
+    MaterialType,
+    ServiceGuide,
+)
 
 EMPTY = "—"
 READ_ONLY_INLINE = "admin/edit_inline/tabular_read_only.html"
@@ -249,3 +256,15 @@ class ApplicationAdmin(admin.ModelAdmin):
         return render_to_string(
             "admin/progress/application/case_data.html", {"rows": case_data_rows(application)}
         )
+
+
+@admin.register(ServiceGuide)
+class ServiceGuideAdmin(admin.ModelAdmin):
+    list_display = ("business_code", "time_limit_days", "phone")
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    list_display = ("day", "kind", "name")
+    list_filter = ("kind",)
+    date_hierarchy = "day"

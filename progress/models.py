@@ -221,3 +221,6 @@ class ReferenceSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.county_id} {self.day}: {self.last}"
+
+
+from progress.service_models import CalendarDay, ServiceGuide  # noqa: E402, F401 — models of this app

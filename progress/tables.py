@@ -6,11 +6,16 @@ from collections.abc import Callable
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from portal.masking import mask_id_number
 from portal.tables import Column, labels, link, url_for
 from progress import registry
 from progress.models import Application, ApplicationEvent
+
+OVERDUE = gettext_lazy("%(due)s (overdue by %(days)d working days)")
+DAYS_LEFT = gettext_lazy("%(due)s (%(days)d working days left)")
+DUE_TODAY = gettext_lazy("%(due)s (due today)")
 
 
 def case_person(case) -> str:
@@ -86,12 +91,27 @@ def case_columns(*, finished: bool) -> list[Column]:
     return [*columns, Column(_("Action"), html=actions)]
 
 
-def review_columns() -> list[Column]:
-    """待审核 (R-9.1), oldest first."""
+def deadline_text(deadline) -> str:
+    """承诺办结: the date and the working days left, or how many are past."""
+    if deadline is None:
+        return "—"
+    if deadline.overdue:
+        return OVERDUE % {"due": deadline.due, "days": -deadline.days_left}
+    if deadline.days_left == 0:
+        return DUE_TODAY % {"due": deadline.due}
+    return DAYS_LEFT % {"due": deadline.due, "days": deadline.days_left}
+
+
+def review_columns(deadlines: dict) -> list[Column]:
+    """待审核 (R-9.1), oldest first, with each case's promised completion date."""
     review, review_url = _("Review"), url_for("backoffice:review_case")
 
     def review_link(case) -> str:
         return link(review_url(case.pk), review)
+
+    def overdue(case) -> str:
+        deadline = deadlines.get(case.pk)
+        return "warning-text" if deadline is not None and deadline.overdue else ""
 
     return [
         Column(_("Reference number"), lambda case: case.reference),
@@ -99,5 +119,6 @@ def review_columns() -> list[Column]:
         Column(_("Business"), lambda case: case.business_name),
         Column(_("Unit"), lambda case: f"{case.unit.name}（{case.unit.code}）"),
         Column(_("Person"), case_person),
+        Column(_("Promised by"), lambda case: deadline_text(deadlines.get(case.pk)), css=overdue),
         Column(_("Action"), html=review_link),
     ]

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from portal.http import agent_unit, matching, paginate
 from portal.tables import Table
 from progress import registry, selectors, services, tables
+from progress.deadlines import deadlines
 from progress.drafts import parse_number
 from progress.files import serve_attachment
 from progress.forms import CaseFilterForm
@@ -75,6 +76,7 @@ def case_detail(request, pk):
             "editable": application.status in services.EDITABLE
             and registry.get(application.business_code) is not None,
             "restartable": registry.get(application.business_code) is not None,
+            "promised": tables.deadline_text(deadlines([application]).get(application.pk)),
             "events": selectors.timeline(application),
             "slots": selectors.material_slots(application),
             "detail_template": detail_template,
