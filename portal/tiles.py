@@ -19,11 +19,21 @@ class Tile:
     description: str | Promise
     url_name: str
     icon: str
+    guide: str = ""  # the business whose 办事指南 the tile links to
 
     @property
     def url(self) -> str | None:
         try:
             return reverse(self.url_name)
+        except NoReverseMatch:
+            return None
+
+    @property
+    def guide_url(self) -> str | None:
+        if not self.guide:
+            return None
+        try:
+            return reverse("progress:guide", args=[self.guide])
         except NoReverseMatch:
             return None
 
@@ -43,18 +53,21 @@ HOME_TILES = (
                 _("Claim the basic pension for a retiring employee"),
                 "pension:start",
                 "pension",
+                guide="pension_claim",
             ),
             Tile(
                 _("Staff addition"),
                 _("New registration, new insurance or continuation"),
                 "enrollment:add",
                 "person-add",
+                guide="staff_addition",
             ),
             Tile(
                 _("Staff reduction"),
                 _("Stop insurance for staff who leave the unit"),
                 "enrollment:reduce",
                 "person-remove",
+                guide="staff_reduction",
             ),
         ),
     ),

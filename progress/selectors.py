@@ -6,12 +6,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from portal.counting import CompiledCount
 from progress import registry
-from progress.models import Application, ApplicationEvent, Attachment, MaterialType
+from progress.models import Application, ApplicationEvent, Attachment, MaterialType, ServiceGuide
 
 # What a list of cases shows: not the business data, nor the person's other fields.
 LISTED = (
@@ -217,3 +218,12 @@ def resume_url(application: Application) -> str:
 
 def timeline(application: Application) -> QuerySet[ApplicationEvent]:
     return application.events.select_related("actor").order_by("at", "id")
+
+
+def service_guide(business_code: str):
+    """办事指南 of an offered business and its 材料清单 (a 404 for any other code)."""
+    if registry.get(business_code) is None:
+        raise Http404
+    guide = get_object_or_404(ServiceGuide, business_code=business_code)
+    materials = MaterialType.objects.filter(business_code=business_code).order_by("order", "id")
+    return guide, list(materials)

@@ -6,6 +6,7 @@ app_name = "progress"
 urlpatterns = [
     path("in-progress/", views.in_progress, name="in_progress"),
     path("completed/", views.completed, name="completed"),
+    path("guides/<slug:business_code>/", views.guide, name="guide"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/edit/", step_views.case_resume, name="resume"),
     path("<int:pk>/submit/", views.submit, name="submit"),

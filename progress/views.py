@@ -4,6 +4,7 @@ in `progress.step_views`."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -200,3 +201,24 @@ def restart(request, pk):
         return redirect("progress:detail", pk=application.pk)
     messages.success(request, RESTARTED)
     return redirect(selectors.resume_url(fresh))
+
+
+@login_not_required
+@require_safe
+def guide(request, business_code):
+    """办事指南: what a business needs before it starts, readable without logging in."""
+    service_guide, materials = selectors.service_guide(business_code)
+    business = registry.get(business_code)
+    start_url = (
+        reverse(business.steps.steps[0].url_name) if business.steps.steps[0].url_name else ""
+    )
+    return render(
+        request,
+        "progress/guide.html",
+        {
+            "guide": service_guide,
+            "business": business,
+            "materials": materials,
+            "start_url": start_url,
+        },
+    )
