@@ -5,7 +5,8 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.utils.http import content_disposition_header
 
 
 def client_ip(request) -> str:
@@ -77,3 +78,11 @@ def paginate(request, rows, per_page: int):
     for the page links."""
     page = Paginator(rows, per_page).get_page(request.GET.get("page"))
     return page, query_without(request, "page")
+
+
+def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
+    """A PDF to download under `filename` (certificates, receipts), never kept by a cache."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/edit/", step_views.case_resume, name="resume"),
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("<int:pk>/receipt/", views.receipt, name="receipt"),
     path("<int:pk>/again/", views.restart, name="restart"),
     path("<int:pk>/files/<int:attachment_pk>/", views.attachment_file, name="attachment"),
     path(

@@ -6,14 +6,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST, require_safe
 
-from portal.http import agent_unit, matching, paginate
+from portal.http import agent_unit, matching, paginate, pdf_response
 from portal.tables import Table
-from progress import registry, selectors, services, tables
+from progress import receipts, registry, selectors, services, tables
 from progress.deadlines import deadlines
 from progress.drafts import parse_number
 from progress.files import serve_attachment
@@ -21,6 +22,7 @@ from progress.forms import CaseFilterForm
 from progress.models import Application
 from progress.step_views import SUBMIT_PROBLEMS, StepPage, case_and_business
 from progress.steps import MATERIALS
+from roster import certificates
 
 DELETED = _("“%(name)s” was deleted.")
 SUBMITTED = _("The case was submitted; follow its progress under “In progress”.")
@@ -222,3 +224,14 @@ def guide(request, business_code):
             "start_url": start_url,
         },
     )
+
+
+@require_safe
+def receipt(request, pk):
+    """受理回执 of a submitted case (PDF): rendered once per content, then served as stored."""
+    application = selectors.case_for_unit(unit=agent_unit(request), pk=pk)
+    if not application.reference or application.submitted_at is None:
+        raise Http404
+    issued, content = receipts.receipt_issue(application, by=request.user)
+    pdf = receipts.receipt_pdf(issued, content, verify_url=certificates.verify_url(request, issued))
+    return pdf_response(pdf, f"{_('Acceptance receipt')}-{application.reference}.pdf")

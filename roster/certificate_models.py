@@ -14,6 +14,7 @@ class Certificate(models.Model):
     class Kind(models.TextChoices):
         UNIT = "unit", _("Unit insurance certificate")  # 单位参保证明
         PERSON = "person", _("Personal insurance certificate")  # 个人参保证明
+        RECEIPT = "receipt", _("Acceptance receipt")  # 受理回执 of a case (progress.receipts)
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     unit = models.ForeignKey(

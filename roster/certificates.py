@@ -22,6 +22,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
 from django.template.loader import get_template, render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -214,6 +215,11 @@ def _star_points(cx: float, cy: float, outer: float, inner: float) -> str:
     return " ".join(points)
 
 
+def verify_url(request, certificate) -> str:
+    """The public page that checks the 验证码, with the code filled in (the QR code's URL)."""
+    return request.build_absolute_uri(f"{reverse('verify')}?code={certificate.code}")
+
+
 def certificate_context(*, content: dict, certificate, verify_url: str) -> dict:
     issued = datetime.date.fromisoformat(content["printed_on"])
     return {
@@ -230,6 +236,12 @@ def certificate_context(*, content: dict, certificate, verify_url: str) -> dict:
         "printed_on": issued,
         "valid_until": valid_until(issued),
         "masked_id": mask_id_number(content.get("id_number", "")),
+        "masked_holder_id": mask_id_number(content.get("holder_id", "")),
+        "promised_on": (
+            datetime.date.fromisoformat(content["promised_on"])
+            if content.get("promised_on")
+            else None
+        ),
     }
 
 

@@ -39,8 +39,10 @@ def certificate_issue(*, unit: Unit, person: Person | None, content: dict, by) -
                 person=person,
                 code=new_verification_code(),
                 content_hash=digest,
-                holder_name=person.name if person else unit.name,
-                holder_id=person.id_number if person else unit.credit_code,
+                # A receipt of a person still to be registered names them by what was typed.
+                holder_name=content.get("holder_name") or (person.name if person else unit.name),
+                holder_id=content.get("holder_id")
+                or (person.id_number if person else unit.credit_code),
                 valid_until=certificates.valid_until(issued_on),
                 issued_by=by if getattr(by, "pk", None) else None,
             )

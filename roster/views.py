@@ -4,19 +4,17 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.http import HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from portal.http import agent_unit, client_ip, matching, paginate, query_without
+from portal.http import agent_unit, client_ip, matching, paginate, pdf_response, query_without
 from portal.masking import mask_id_number, mask_name
 from portal.ratelimit import allow
 from portal.tables import Table
 from roster import certificates, exports, selectors, services, tables
+from roster.certificates import verify_url
 from roster.forms import (
     ActiveRosterFilterForm,
     PersonSearchForm,
@@ -107,17 +105,6 @@ def retired_roster(request):
     )
 
 
-def _verify_url(request, certificate: Certificate) -> str:
-    return request.build_absolute_uri(f"{reverse('verify')}?code={certificate.code}")
-
-
-def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def _unit_certificate(request):
     unit = agent_unit(request)
     content = certificates.unit_certificate_content(unit=unit, today=timezone.localdate())
@@ -132,7 +119,9 @@ def unit_certificate(request):
     """单位参保证明打印 (R-6.4): the preview; 打印 downloads the PDF."""
     _unit_obj, content, certificate = _unit_certificate(request)
     context = certificates.certificate_context(
-        content=content, certificate=certificate, verify_url=_verify_url(request, certificate)
+        content=content,
+        certificate=certificate,
+        verify_url=verify_url(request, certificate),
     )
     return render(request, "roster/unit_certificate.html", context)
 
@@ -141,10 +130,12 @@ def unit_certificate(request):
 def unit_certificate_pdf(request):
     unit, content, certificate = _unit_certificate(request)
     pdf = services.certificate_pdf(
-        certificate=certificate, content=content, verify_url=_verify_url(request, certificate)
+        certificate=certificate,
+        content=content,
+        verify_url=verify_url(request, certificate),
     )
     filename = f"{_('Unit insurance certificate')}-{unit.code}-{content['printed_on']}.pdf"
-    return _pdf_response(pdf, filename)
+    return pdf_response(pdf, filename)
 
 
 @require_safe
@@ -187,7 +178,9 @@ def _person_certificate(request, personal_code):
 def person_certificate(request, personal_code):
     _person, content, certificate = _person_certificate(request, personal_code)
     context = certificates.certificate_context(
-        content=content, certificate=certificate, verify_url=_verify_url(request, certificate)
+        content=content,
+        certificate=certificate,
+        verify_url=verify_url(request, certificate),
     )
     return render(request, "roster/person_certificate.html", context)
 
@@ -196,12 +189,14 @@ def person_certificate(request, personal_code):
 def person_certificate_pdf(request, personal_code):
     person, content, certificate = _person_certificate(request, personal_code)
     pdf = services.certificate_pdf(
-        certificate=certificate, content=content, verify_url=_verify_url(request, certificate)
+        certificate=certificate,
+        content=content,
+        verify_url=verify_url(request, certificate),
     )
     filename = (
         f"{_('Personal insurance certificate')}-{person.personal_code}-{content['printed_on']}.pdf"
     )
-    return _pdf_response(pdf, filename)
+    return pdf_response(pdf, filename)
 
 
 @login_not_required
