@@ -33,12 +33,19 @@ class Message(models.Model):
     title = models.CharField(_("title"), max_length=100)
     body = models.TextField(_("text"))
     code = models.CharField(_("verification code"), max_length=12, blank=True)
+    # The sender's name for the message: sent again with the same key, it is shown once.
+    key = models.CharField(_("message key"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("app message")
         verbose_name_plural = _("app messages")
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["app_user", "key"], condition=~models.Q(key=""), name="app_message_key"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title

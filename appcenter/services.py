@@ -72,14 +72,22 @@ def user_for_token(token: str) -> AppUser | None:
 
 
 @transaction.atomic
-def message_deliver(*, id_number: str, title: str, body: str, code: str = "") -> Message:
-    """Put a message into the person's message center (消息中心)."""
+def message_deliver(
+    *, id_number: str, title: str, body: str, code: str = "", key: str = ""
+) -> Message:
+    """Put a message into the person's message center (消息中心); a message whose key was
+    delivered before is that message."""
     _ensure_enabled()
     user = AppUser.objects.filter(id_number=id_number).first()
     if user is None or not import_string(settings.APPCENTER_IDENTITY_CHECK)(
         id_number=user.id_number, name=user.name, phone=user.phone
     ):
         raise AppUserNotRegistered(id_number)
+    if key:
+        message, _created = Message.objects.get_or_create(
+            app_user=user, key=key, defaults={"title": title, "body": body, "code": code}
+        )
+        return message
     return Message.objects.create(app_user=user, title=title, body=body, code=code)
 
 

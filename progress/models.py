@@ -223,4 +223,5 @@ class ReferenceSequence(models.Model):
         return f"{self.county_id} {self.day}: {self.last}"
 
 
-from progress.service_models import CalendarDay, ServiceGuide  # noqa: E402, F401 — models of this app
+from progress.notice_models import Notice  # noqa: E402, F401 — models of this app
+from progress.service_models import CalendarDay, ServiceGuide  # noqa: E402, F401

@@ -21,6 +21,7 @@ from portal.models import AuditEvent
 from progress import registry, selectors
 from progress.drafts import DONE, LAST_STEP
 from progress.models import Application, ApplicationEvent, Attachment, MaterialType
+from progress.notices import notice_write
 from progress.references import reference_issue
 from progress.steps import MATERIALS
 from progress.uploads import check_upload
@@ -115,6 +116,7 @@ def _transition(
         to_status=rule.target,
         note=note,
     )
+    notice_write(application, name, note=note)
     # The county's audit log names the case by its business and 业务流水号.
     audit_record(
         kind=AUDITED[name],

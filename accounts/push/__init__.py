@@ -24,7 +24,8 @@ class DeliveryFailed(PushError):
 
 
 class BaseBackend:
-    def send(self, *, id_number: str, title: str, body: str, code: str) -> None:
+    def send(self, *, id_number: str, title: str, body: str, code: str, key: str = "") -> None:
+        """`key` names the message: the platform shows a message sent twice with one key once."""
         raise NotImplementedError
 
 
@@ -32,6 +33,6 @@ def get_backend() -> BaseBackend:
     return import_string(settings.PUSH_BACKEND)()
 
 
-def send(*, id_number: str, title: str, body: str, code: str) -> None:
+def send(*, id_number: str, title: str, body: str, code: str, key: str = "") -> None:
     """Push one message; raises NotRegistered or DeliveryFailed."""
-    get_backend().send(id_number=id_number, title=title, body=body, code=code)
+    get_backend().send(id_number=id_number, title=title, body=body, code=code, key=key)

@@ -1,10 +1,11 @@
 """Pushes through the app platform's HTTP interface.
 
-POST `PUSH_HTTP_URL` with a JSON body {id_number, title, body, code}; headers `X-Push-Timestamp`
-(Unix seconds) and `X-Push-Signature` = hex HMAC-SHA256 over "<timestamp>.<body>" with the shared
-secret `PUSH_HTTP_SECRET`. 2xx is delivered; an answer {"error": "not_registered"} means the
-person has not registered the app; anything else, or no answer within `PUSH_HTTP_TIMEOUT`
-seconds (one retry), is a failure. A bare 404 is a failure too (a wrong URL must not tell the
+POST `PUSH_HTTP_URL` with a JSON body {id_number, title, body, code, key} (`key`, when not
+empty, names the message: one sent again with the same key is shown once); headers
+`X-Push-Timestamp` (Unix seconds) and `X-Push-Signature` = hex HMAC-SHA256 over
+"<timestamp>.<body>" with the shared secret `PUSH_HTTP_SECRET`. 2xx is delivered; an answer
+{"error": "not_registered"} means the person has not registered the app; anything else, or no
+answer within `PUSH_HTTP_TIMEOUT` seconds (one retry), is a failure. A bare 404 is a failure too (a wrong URL must not tell the
 agent to register the app), logged as an error.
 """
 
@@ -33,13 +34,13 @@ def signature(secret: str, timestamp: str, body: bytes) -> str:
 
 
 class HttpBackend(BaseBackend):
-    def send(self, *, id_number: str, title: str, body: str, code: str) -> None:
+    def send(self, *, id_number: str, title: str, body: str, code: str, key: str = "") -> None:
         if not settings.PUSH_HTTP_URL or not settings.PUSH_HTTP_SECRET:
             raise DeliveryFailed("PUSH_HTTP_URL and PUSH_HTTP_SECRET must be set")
-        payload = json.dumps(
-            {"id_number": id_number, "title": title, "body": body, "code": code},
-            ensure_ascii=False,
-        ).encode()
+        message = {"id_number": id_number, "title": title, "body": body, "code": code}
+        if key:
+            message["key"] = key
+        payload = json.dumps(message, ensure_ascii=False).encode()
         last_error: Exception | None = None
         for attempt in range(1, ATTEMPTS + 1):
             timestamp = str(int(time.time()))

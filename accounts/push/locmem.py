@@ -14,10 +14,11 @@ class PushedMessage:
     title: str
     body: str
     code: str
+    key: str = ""
 
 
 class LocmemBackend(BaseBackend):
-    def send(self, *, id_number: str, title: str, body: str, code: str) -> None:
+    def send(self, *, id_number: str, title: str, body: str, code: str, key: str = "") -> None:
         if id_number in unregistered:
             raise NotRegistered(id_number)
-        outbox.append(PushedMessage(id_number, title, body, code))
+        outbox.append(PushedMessage(id_number, title, body, code, key))
