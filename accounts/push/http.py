@@ -5,8 +5,8 @@ empty, names the message: one sent again with the same key is shown once); heade
 `X-Push-Timestamp` (Unix seconds) and `X-Push-Signature` = hex HMAC-SHA256 over
 "<timestamp>.<body>" with the shared secret `PUSH_HTTP_SECRET`. 2xx is delivered; an answer
 {"error": "not_registered"} means the person has not registered the app; anything else, or no
-answer within `PUSH_HTTP_TIMEOUT` seconds (one retry), is a failure. A bare 404 is a failure too (a wrong URL must not tell the
-agent to register the app), logged as an error.
+answer within `PUSH_HTTP_TIMEOUT` seconds (one retry), is a failure. A bare 404 is a failure
+too (a wrong URL must not tell the agent to register the app), logged as an error.
 """
 
 from __future__ import annotations
