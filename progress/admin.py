@@ -17,6 +17,7 @@ from progress.models import (
     Attachment,
     CalendarDay,
     MaterialType,
+    Notice,
     ServiceGuide,
 )
 
@@ -268,3 +269,25 @@ class CalendarDayAdmin(admin.ModelAdmin):
     list_display = ("day", "kind", "name")
     list_filter = ("kind",)
     date_hierarchy = "day"
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    """站内消息 and their pushes to the app: a push that failed for good stays here to follow up."""
+
+    list_display = (
+        "created_at",
+        "unit",
+        "application",
+        "kind",
+        "read_at",
+        "push",
+        "push_attempts",
+        "push_error",
+    )
+    list_filter = ("push", "kind")
+    list_select_related = ("unit", "application")
+    readonly_fields = [field.name for field in Notice._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

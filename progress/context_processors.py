@@ -1,4 +1,4 @@
-"""Nav-bar badges: 办理中 (N) for agents, 待审核 (N) for counter staff."""
+"""Nav-bar badges: 办理中 (N) and 消息 (N unread) for agents, 待审核 (N) for counter staff."""
 
 from progress import selectors
 
@@ -8,7 +8,10 @@ def badges(request):
     if user is None or not user.is_authenticated:
         return {}
     if user.unit_id:
-        return {"in_progress_count": selectors.count_in_progress(user.unit_id)}
+        return {
+            "in_progress_count": selectors.count_in_progress(user.unit_id),
+            "unread_notices": selectors.count_unread_notices(user.unit_id),
+        }
     if user.county_id:
         return {"awaiting_review_count": selectors.count_awaiting_review(user.county_id)}
     return {}

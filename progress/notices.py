@@ -78,7 +78,7 @@ def notice_push(notice_id: int) -> None:
     given the notice as its key, so that a delivery repeated after a crash shows once."""
     with transaction.atomic():
         notice = (
-            Notice.objects.select_for_update()
+            Notice.objects.select_for_update(of=("self",))
             .select_related("application__unit__agent", "application__person", "unit")
             .get(pk=notice_id)
         )
@@ -109,3 +109,12 @@ def notice_push(notice_id: int) -> None:
 def notice_push_given_up(notice_id: int) -> None:
     """After the last retry: the failure stays on the notice, where staff see it."""
     Notice.objects.filter(pk=notice_id, push=Notice.Push.PENDING).update(push=Notice.Push.FAILED)
+
+
+def notice_read(notice: Notice) -> None:
+    if notice.read_at is None:
+        Notice.objects.filter(pk=notice.pk, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def notices_all_read(*, unit) -> int:
+    return Notice.objects.filter(unit=unit, read_at__isnull=True).update(read_at=timezone.now())

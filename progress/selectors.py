@@ -12,7 +12,14 @@ from django.urls import reverse
 
 from portal.counting import CompiledCount
 from progress import registry
-from progress.models import Application, ApplicationEvent, Attachment, MaterialType, ServiceGuide
+from progress.models import (
+    Application,
+    ApplicationEvent,
+    Attachment,
+    MaterialType,
+    Notice,
+    ServiceGuide,
+)
 
 # What a list of cases shows: not the business data, nor the person's other fields.
 LISTED = (
@@ -227,3 +234,26 @@ def service_guide(business_code: str):
     guide = get_object_or_404(ServiceGuide, business_code=business_code)
     materials = MaterialType.objects.filter(business_code=business_code).order_by("order", "id")
     return guide, list(materials)
+
+
+_UNREAD = CompiledCount(
+    lambda unit_id: Notice.objects.filter(unit_id=unit_id, read_at__isnull=True)
+)
+
+
+def count_unread_notices(unit_id: int) -> int:
+    """消息 (N) in the nav bar of every agent's page."""
+    return _UNREAD(unit_id)
+
+
+def notices_for(*, unit) -> QuerySet[Notice]:
+    """The unit's message box, newest first, with the case each notice is about."""
+    return (
+        Notice.objects.filter(unit=unit)
+        .select_related("application__person")
+        .order_by("-created_at", "-id")
+    )
+
+
+def notice_of_unit(*, unit, pk: int) -> Notice:
+    return get_object_or_404(Notice.objects.select_related("application"), unit=unit, pk=pk)

@@ -11,6 +11,11 @@ from progress import notices
 RETRIES = 5
 
 
+def backoff(retries: int) -> int:
+    """Seconds before the next try: 2, 4, 8, … at most five minutes."""
+    return min(2 ** (retries + 1), 300)
+
+
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, max_retries=RETRIES)
 def push_notice(self, notice_id: int) -> None:
     try:
@@ -19,5 +24,4 @@ def push_notice(self, notice_id: int) -> None:
         if self.request.retries >= self.max_retries:
             notices.notice_push_given_up(notice_id)
             return
-        # 2, 4, 8, 16, 32 seconds (at most 5 minutes once the retries are raised)
-        raise self.retry(exc=error, countdown=min(2 ** (self.request.retries + 1), 300)) from None
+        raise self.retry(exc=error, countdown=backoff(self.request.retries)) from None

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from portal.http import agent_unit, matching, paginate, pdf_response
 from portal.tables import Table
+from progress import notices as notice_texts
 from progress import receipts, registry, selectors, services, tables
 from progress.deadlines import deadlines
 from progress.drafts import parse_number
@@ -235,3 +236,26 @@ def receipt(request, pk):
     issued, content = receipts.receipt_issue(application, by=request.user)
     pdf = receipts.receipt_pdf(issued, content, verify_url=certificates.verify_url(request, issued))
     return pdf_response(pdf, f"{_('Acceptance receipt')}-{application.reference}.pdf")
+
+
+@require_safe
+def notices(request):
+    """站内消息: the unit's notices, newest first; unread ones stand out."""
+    unit = agent_unit(request)
+    page, query = paginate(request, selectors.notices_for(unit=unit), 20)
+    rows = [(notice, notice_texts.notice_text(notice)) for notice in page]
+    return render(request, "progress/notices.html", {"page": page, "rows": rows, "query": query})
+
+
+@require_safe
+def notice_open(request, pk):
+    """A notice's link: marked read, then its case."""
+    notice = selectors.notice_of_unit(unit=agent_unit(request), pk=pk)
+    notice_texts.notice_read(notice)
+    return redirect("progress:detail", pk=notice.application_id)
+
+
+@require_POST
+def notices_read(request):
+    notice_texts.notices_all_read(unit=agent_unit(request))
+    return redirect("progress:notices")

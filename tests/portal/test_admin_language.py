@@ -145,6 +145,28 @@ def records(tmp_path, settings):
     )
     from roster.models import Certificate
 
+    from progress.models import CalendarDay, Notice, ServiceGuide
+
+    ServiceGuide.objects.update_or_create(
+        business_code="staff_reduction",
+        defaults={
+            "time_limit_days": 5,
+            "conditions": "在职",
+            "procedure": "提交",
+            "legal_basis": "国发",
+        },
+    )
+    CalendarDay.objects.update_or_create(
+        day=datetime.date(2026, 10, 1), defaults={"kind": "holiday", "name": "国庆节"}
+    )
+    Notice.objects.create(
+        unit=relation.unit,
+        application=case,
+        kind="rejected",
+        note="缺材料",
+        push="failed",
+        push_error="推送平台超时",
+    )
     Certificate.objects.create(
         code="ABCD-EFGH-JKLM-NPQR",
         kind="unit",

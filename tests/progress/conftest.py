@@ -36,6 +36,8 @@ def ensure_material_types():
 
     migration = importlib.import_module("progress.migrations.0002_material_types")
     migration.add_materials(apps, None)
+    # And the guides with their time limits and the holiday table, seeded the same way.
+    importlib.import_module("progress.migrations.0007_guides_data").fill(apps, None)
 
 
 @pytest.fixture(autouse=True)
