@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from enrollment import rules
-from portal.forms import PortalForm
+from portal.forms import DateField, PortalForm
 from portal.identity import (
     normalise_mobile,
     normalise_resident_id,
@@ -43,6 +43,7 @@ EDUCATION = [
     ("other", _("Other")),
 ]
 EMPLOYMENT = [
+    ("", "—"),
     ("administrative", _("Administrative establishment")),
     ("institution", _("Public institution establishment")),
     ("civil_service_managed", _("Managed as civil service")),
@@ -63,6 +64,8 @@ class AdditionIdForm(PortalForm):
     def clean(self):
         data = super().clean()
         number = data.get("id_number", "")
+        if not number:  # 请输入证件号码 says it already
+            return data
         if data.get("id_type") == Person.IdType.RESIDENT_ID:
             try:
                 data["id_number"] = normalise_resident_id(number)
@@ -82,7 +85,7 @@ class AdditionForm(PortalForm):
     # 人员关键信息
     name = TextField(label=_("Name"), max_length=50)
     sex = forms.ChoiceField(label=_("Sex"), choices=Person.Sex.choices)
-    birth_date = forms.DateField(label=_("Date of birth"), widget=DATE_INPUT)
+    birth_date = DateField(label=_("Date of birth"), widget=DATE_INPUT)
     ethnicity = forms.ChoiceField(label=_("Ethnicity"), choices=ethnicity_choices, initial="汉族")
     nationality = TextField(label=_("Nationality"), max_length=30, initial="中国")
     # 人员一般信息
@@ -93,9 +96,9 @@ class AdditionForm(PortalForm):
     education = forms.ChoiceField(label=_("Education"), choices=EDUCATION)
     phone = TextField(label=_("Mobile phone"), max_length=20)
     address = TextField(label=_("Contact address"), max_length=200)
-    work_start_date = forms.DateField(label=_("Date started work"), widget=DATE_INPUT)
+    work_start_date = DateField(label=_("Date started work"), widget=DATE_INPUT)
     staff_category = forms.ChoiceField(
-        label=_("Cadre or worker"), choices=Person.StaffCategory.choices
+        label=_("Cadre or worker"), choices=[("", "—"), *Person.StaffCategory.choices]
     )
     # 参保信息
     occupational_annuity = forms.BooleanField(

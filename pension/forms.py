@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from pension import rules
 from pension.claim import retirement_group
 from pension.rules import RetirementType, SpecialJobCategory
-from portal.forms import PortalForm
+from portal.forms import DateField, PortalForm
 from portal.text import TextField
 from portal.yearmonth import YearMonth, YearMonthFormField, YearMonthSelectWidget
 from roster.models import Person, Retirement
@@ -85,7 +85,7 @@ def _money(label) -> forms.DecimalField:
 class BasicForm(PortalForm):
     """基础信息, the two salary archives and 工作年限 (R-7.3)."""
 
-    work_start = forms.DateField(
+    work_start = DateField(
         label=_("Date started work"),
         widget=forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "maxlength": 10}),
     )

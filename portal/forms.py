@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -41,3 +43,17 @@ class RequiredMessages:
 
 class PortalForm(RequiredMessages, forms.Form):
     pass
+
+
+INVALID_DATE = _("Enter a valid date as YYYY-MM-DD, e.g. 2026-07-01.")
+
+
+class DateField(forms.DateField):
+    """A date as YYYY-MM-DD (or 2026/7/1, 20260701), typed with full-width digits too."""
+
+    default_error_messages = {"invalid": INVALID_DATE}
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = "".join(unicodedata.normalize("NFKC", value).split())
+        return super().to_python(value)

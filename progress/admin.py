@@ -211,6 +211,7 @@ class ApplicationAdmin(admin.ModelAdmin):
 
     list_display = [
         "id",
+        "reference",
         "business",
         "unit",
         "person",
@@ -225,6 +226,7 @@ class ApplicationAdmin(admin.ModelAdmin):
         "person__name",
         "person__personal_code",
         "subject_id_number",
+        "reference",
     ]
     list_select_related = ["unit", "person"]
     raw_id_fields = ["unit", "person"]
@@ -234,8 +236,8 @@ class ApplicationAdmin(admin.ModelAdmin):
         "person",
         "subject_name",
         "subject_id_number",
+        "reference",
         "status",
-        "version",
         "case_data",
         "created_by",
         "created_at",
@@ -246,6 +248,13 @@ class ApplicationAdmin(admin.ModelAdmin):
     inlines = [EventInline, AttachmentInline]
 
     def has_add_permission(self, request):
+        return False
+
+    # A page to read (查看), without 保存 or 删除: a deleted case would take its history along.
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
     @admin.display(description=_("business"), ordering="business_code")
@@ -290,4 +299,7 @@ class NoticeAdmin(admin.ModelAdmin):
     readonly_fields = [field.name for field in Notice._meta.fields]
 
     def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

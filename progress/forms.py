@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import PortalForm
+from portal.forms import DateField, PortalForm
 from portal.text import SearchField, TextField
 from progress import registry
 from progress.uploads import EMPTY_FILE
@@ -21,12 +21,12 @@ class CaseFilterForm(PortalForm):
         label=_("Person (name, ID number or personal code)"), max_length=30, required=False
     )
     reference = SearchField(label=_("Reference number"), max_length=24, required=False)
-    submitted_from = forms.DateField(
+    submitted_from = DateField(
         label=_("Submitted from"),
         required=False,
         widget=forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "maxlength": 10}),
     )
-    submitted_to = forms.DateField(
+    submitted_to = DateField(
         label=_("to"),
         required=False,
         widget=forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "maxlength": 10}),
@@ -65,7 +65,9 @@ class UploadForm(PortalForm):
 
 
 class RejectForm(PortalForm):
-    reason = TextField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = TextField(
+        label=_("Reason for returning"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class ReviewFilterForm(PortalForm):

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from portal.http import agent_unit, matching, paginate, pdf_response
 from portal.tables import Table
@@ -71,6 +71,7 @@ def completed(request):
 def case_detail(request, pk):
     application = selectors.case_for_unit(unit=agent_unit(request), pk=pk)
     detail_template, detail = registry.detail_of(application)
+    events = list(selectors.timeline(application))
     return render(
         request,
         "progress/case_detail.html",
@@ -81,7 +82,11 @@ def case_detail(request, pk):
             and registry.get(application.business_code) is not None,
             "restartable": registry.get(application.business_code) is not None,
             "promised": tables.deadline_text(deadlines([application]).get(application.pk)),
-            "events": selectors.timeline(application),
+            "events": events,
+            # 审核不通过: the reason next to the status, not only down in the timeline
+            "return_reason": next((e.note for e in reversed(events) if e.action == "rejected"), "")
+            if application.status == Application.Status.REJECTED
+            else "",
             "slots": selectors.material_slots(application),
             "detail_template": detail_template,
             **detail,
@@ -112,13 +117,14 @@ def confirmation(request, *, title, question, consequence="", confirm_label, bac
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def attachment_delete(request, pk, attachment_pk):
     application = selectors.case_for_unit(unit=agent_unit(request), pk=pk)
     attachment = selectors.attachment_of_case(application, attachment_pk)
     url = reverse("progress:step", args=[application.pk, MATERIALS.key])
     back = f"{url}?material={attachment.material_type.code}"
-    if not confirmed(request) and application.status in services.EDITABLE:
+    asked = request.method == "GET" or not confirmed(request)
+    if asked and application.status in services.EDITABLE:
         return confirmation(
             request,
             title=_("Delete a document"),
@@ -164,11 +170,13 @@ def submit(request, pk):
     return redirect("progress:in_progress")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def withdraw(request, pk):
     """撤回: the unit takes back a draft, a submitted or a rejected case, once it confirms."""
     application = selectors.case_for_unit(unit=agent_unit(request), pk=pk)
-    if not confirmed(request) and application.status != Application.Status.WITHDRAWN:
+    if application.status == Application.Status.WITHDRAWN:
+        return redirect("progress:detail", pk=application.pk)
+    if request.method == "GET" or not confirmed(request):
         return confirmation(
             request,
             title=_("Withdraw the case"),
@@ -177,7 +185,8 @@ def withdraw(request, pk):
             consequence=WITHDRAW_CONSEQUENCE,
             confirm_label=_("Withdraw"),
             back_url=reverse("progress:detail", args=[application.pk]),
-            hidden=[("version", request.POST.get("version", ""))],
+            # A reload or Back (GET) asks about the case as it is now.
+            hidden=[("version", request.POST.get("version", application.version))],
         )
     try:
         services.application_withdraw(

@@ -170,3 +170,36 @@ def test_r15_reduction_review_shows_the_person_reason_and_month(agent_client, un
             rf'<th scope="row">{re.escape(label)}</th><td(?: colspan="3")?>{re.escape(value)}</td>',
             html,
         ), label
+
+
+def test_r15_an_empty_id_number_is_one_message(agent_client, unit):
+    html = agent_client.post(
+        "/enrollment/add/", {"id_type": "resident_id", "id_number": "", "name": "孙新人"}
+    ).content.decode()
+    assert html.count('class="field-error"') == 1 and "请输入证件号码" in html
+
+
+def test_r15_nothing_is_chosen_for_the_agent(agent_client, unit):
+    html = agent_client.get(woman_case(agent_client)).content.decode()
+    for name in ("staff_category", "employment_type"):
+        select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+        assert "selected" not in select.split("</option>", 1)[1], name
+    refused = agent_client.post(
+        woman_case(agent_client), woman_data(staff_category="", employment_type="")
+    ).content.decode()
+    assert "请选择干部/工人" in refused and "请选择用工形式/编制类型" in refused
+
+
+def test_r15_the_return_reason_names_itself_and_the_browser_leaves_it_to_us(agent_client, unit):
+    url = woman_case(agent_client)
+    agent_client.post(url, woman_data())
+    case = Application.objects.get()
+    Application.objects.filter(pk=case.pk).update(status="submitted")
+    reviewer = staff_client(unit)
+    html = reviewer.get(f"/backoffice/reviews/{case.pk}/").content.decode()
+    assert html.count('class="bo-column form-stacked" novalidate>') == 2
+    case.refresh_from_db()
+    refused = reviewer.post(
+        f"/backoffice/reviews/{case.pk}/reject/", {"reason": " ", "version": case.version}
+    ).content.decode()
+    assert "请输入退回原因" in refused

@@ -157,7 +157,7 @@ def test_r7_3_next_saves_and_moves_on(agent_client, unit):
         ({"service_years": "45"}, "长于从参加工作到退休"),
         ({"salary_2014_post": ""}, "请输入职务（岗位）工资（元）"),
         ({"salary_2014_post": "abc"}, "输入一个数字"),
-        ({"work_start": "1988-13-01"}, "有效的日期"),
+        ({"work_start": "1988-13-01"}, "YYYY-MM-DD格式"),
         ({"retirement_type": "flexible_late"}, "选择退休年月"),
     ],
 )

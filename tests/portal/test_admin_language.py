@@ -143,9 +143,8 @@ def records(tmp_path, settings):
     AuditEvent.objects.create(
         kind=AuditEvent.Kind.LOGIN_SUCCEEDED, username=clerk.username, ip="198.51.100.7"
     )
-    from roster.models import Certificate
-
     from progress.models import CalendarDay, Notice, ServiceGuide
+    from roster.models import Certificate
 
     ServiceGuide.objects.update_or_create(
         business_code="staff_reduction",

@@ -304,3 +304,13 @@ def test_an_unknown_business_in_the_review_queue_lists_nothing_and_says_why(
     queue = text(staff_client.get("/backoffice/reviews/", {"business": "no_such_business"}))
     assert "<td>王芳" not in queue and "field-error" in queue
     assert "<td>王芳" in text(staff_client.get("/backoffice/reviews/"))
+
+
+def test_r15_a_date_filter_reads_full_width_digits(agent_client, unit, media):
+    application = submitted_case(unit)
+    day = application.submitted_at.astimezone().date().isoformat()
+    wide = day.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789-"})
+    html = text(agent_client.get(IN_PROGRESS, {"submitted_from": wide}))
+    assert "field-error" not in html and "王芳" in html
+    wrong = text(agent_client.get(IN_PROGRESS, {"submitted_from": "2026-13-45"}))
+    assert "请按YYYY-MM-DD格式填写日期" in wrong
