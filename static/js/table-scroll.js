@@ -3,7 +3,7 @@
    are left out of the tab order. ES5. */
 (function () {
   "use strict";
-  var tables = document.querySelectorAll(".data-table");
+  var tables = document.querySelectorAll(".data-table, .preview-sheet");
   var timer;
 
   function mark() {

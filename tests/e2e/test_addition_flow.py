@@ -62,6 +62,8 @@ def test_new_registration_until_the_roster(
     assert page.input_value("select[name=sex]") == "M" and page.is_disabled("select[name=sex]")
     assert page.input_value("[name=birth_date]") == "1998-03-15"
     page.select_option("select[name=ethnicity]", "汉族")
+    page.select_option("select[name=staff_category]", "cadre")
+    page.select_option("select[name=employment_type]", "institution")
     page.select_option("select[name=household_type]", "urban")
     page.select_option("select[name=education]", "bachelor")
     month = YearMonth.current()
