@@ -1,6 +1,6 @@
 from django.urls import path
 
-from backoffice import review_views, views
+from backoffice import rating_views, review_views, views
 
 app_name = "backoffice"
 urlpatterns = [
@@ -24,5 +24,8 @@ urlpatterns = [
         review_views.review_attachment,
         name="review_attachment",
     ),
+    path("ratings/", rating_views.low_ratings, name="ratings"),
+    path("ratings/summary/", rating_views.rating_summary, name="rating_summary"),
+    path("ratings/<int:pk>/", rating_views.follow_up, name="rating_follow_up"),
     path("security/otp/", views.otp_setup, name="otp_setup"),
 ]

@@ -18,6 +18,7 @@ from progress.models import (
     CalendarDay,
     MaterialType,
     Notice,
+    Rating,
     ServiceGuide,
 )
 
@@ -297,6 +298,22 @@ class NoticeAdmin(admin.ModelAdmin):
     list_filter = ("push", "kind")
     list_select_related = ("unit", "application")
     readonly_fields = [field.name for field in Notice._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Rating)
+class RatingAdmin(admin.ModelAdmin):
+    """好差评 as the units gave them and the counties followed them up (in the back office)."""
+
+    list_display = ("rated_at", "application", "level", "follow_up", "followed_up_at")
+    list_filter = ("level", "follow_up")
+    list_select_related = ("application",)
+    readonly_fields = [field.name for field in Rating._meta.fields]
 
     def has_add_permission(self, request):
         return False

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.forms import DateField, PortalForm
 from portal.text import SearchField, TextField
 from progress import registry
+from progress.models import Rating
 from progress.uploads import EMPTY_FILE
 
 DATE_ORDER = _("The end date must not be before the start date.")
@@ -78,3 +79,29 @@ class ReviewFilterForm(PortalForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["business"].choices = business_choices()
+
+
+class RatingForm(PortalForm):
+    """好差评: the five national levels, a comment (required for the two lowest)."""
+
+    level = forms.TypedChoiceField(
+        label=_("How satisfied are you with this service?"),
+        coerce=int,
+        choices=Rating.Level.choices,
+        widget=forms.RadioSelect,
+    )
+    comment = TextField(
+        label=_("Comment"),
+        max_length=500,
+        required=False,
+        help_text=_("Required for 不满意 and 非常不满意: say what was wrong."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class FollowUpForm(PortalForm):
+    note = TextField(
+        label=_("Follow-up: what was done"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -224,4 +224,4 @@ class ReferenceSequence(models.Model):
 
 
 from progress.notice_models import Notice  # noqa: E402, F401 — models of this app
-from progress.service_models import CalendarDay, ServiceGuide  # noqa: E402, F401
+from progress.service_models import CalendarDay, Rating, ServiceGuide  # noqa: E402, F401

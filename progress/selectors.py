@@ -5,19 +5,20 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from portal.counting import CompiledCount
-from progress import registry
+from progress import registry, rules
 from progress.models import (
     Application,
     ApplicationEvent,
     Attachment,
     MaterialType,
     Notice,
+    Rating,
     ServiceGuide,
 )
 
@@ -257,3 +258,27 @@ def notices_for(*, unit) -> QuerySet[Notice]:
 
 def notice_of_unit(*, unit, pk: int) -> Notice:
     return get_object_or_404(Notice.objects.select_related("application"), unit=unit, pk=pk)
+
+
+def low_ratings(*, county, follow_up: str = "") -> QuerySet[Rating]:
+    """The county's 差评, the ones still to follow up first."""
+    ratings = Rating.objects.filter(
+        application__unit__county=county, level__in=rules.LOW_LEVELS
+    ).select_related("application__unit", "application__person")
+    if follow_up:
+        ratings = ratings.filter(follow_up=follow_up)
+    return ratings.order_by("-follow_up", "rated_at", "id")
+
+
+def low_rating_of_county(*, county, pk: int) -> Rating:
+    return get_object_or_404(low_ratings(county=county), pk=pk)
+
+
+def rating_summary(*, county, since) -> dict:
+    """Counts of the county's ratings since a day: {(business, level): n}, with totals."""
+    rows = (
+        Rating.objects.filter(application__unit__county=county, rated_at__gte=since)
+        .values_list("application__business_code", "level")
+        .annotate(count=Count("id"))
+    )
+    return {(business, level): count for business, level, count in rows}

@@ -50,3 +50,59 @@ class CalendarDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.get_kind_display()} {self.name}".strip()
+
+
+class Rating(models.Model):
+    """好差评 of a finished case, once (国办发〔2019〕51号 “一事一评”): every 差评 is followed up
+    (整改) by the county's counter staff, and the unit sees what was done."""
+
+    class Level(models.IntegerChoices):
+        VERY_SATISFIED = 5, _("Very satisfied")
+        SATISFIED = 4, _("Satisfied")
+        FAIRLY_SATISFIED = 3, _("Fairly satisfied")
+        DISSATISFIED = 2, _("Dissatisfied")
+        VERY_DISSATISFIED = 1, _("Very dissatisfied")
+
+    class FollowUp(models.TextChoices):
+        NONE = "", _("No follow-up needed")
+        PENDING = "pending", _("To be followed up")
+        DONE = "done", _("Followed up")
+
+    application = models.OneToOneField(
+        "progress.Application",
+        on_delete=models.CASCADE,
+        related_name="rating",
+        verbose_name=_("case"),
+    )
+    level = models.PositiveSmallIntegerField(_("rating"), choices=Level.choices)
+    comment = models.CharField(_("comment"), max_length=500, blank=True)
+    rated_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("rated by"),
+    )
+    rated_at = models.DateTimeField(_("rated at"), auto_now_add=True)
+    follow_up = models.CharField(
+        _("follow-up"), max_length=10, choices=FollowUp.choices, blank=True
+    )
+    follow_up_note = models.CharField(_("what was done"), max_length=500, blank=True)
+    followed_up_by = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("followed up by"),
+    )
+    followed_up_at = models.DateTimeField(_("followed up at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        ordering = ["-rated_at"]
+        indexes = [models.Index(fields=["follow_up", "rated_at"], name="rating_follow_up")]
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.get_level_display()}"

@@ -4,26 +4,22 @@ in `progress.step_views`."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from portal.http import agent_unit, matching, paginate, pdf_response
+from portal.http import agent_unit, matching, paginate
 from portal.tables import Table
-from progress import notices as notice_texts
-from progress import receipts, registry, selectors, services, tables
+from progress import ratings, registry, selectors, services, tables
 from progress.deadlines import deadlines
 from progress.drafts import parse_number
 from progress.files import serve_attachment
-from progress.forms import CaseFilterForm
+from progress.forms import CaseFilterForm, RatingForm
 from progress.models import Application
 from progress.step_views import SUBMIT_PROBLEMS, StepPage, case_and_business
 from progress.steps import MATERIALS
-from roster import certificates
 
 DELETED = _("“%(name)s” was deleted.")
 SUBMITTED = _("The case was submitted; follow its progress under “In progress”.")
@@ -69,9 +65,17 @@ def completed(request):
 
 @require_safe
 def case_detail(request, pk):
-    application = selectors.case_for_unit(unit=agent_unit(request), pk=pk)
+    return case_page(request, selectors.case_for_unit(unit=agent_unit(request), pk=pk))
+
+
+def case_page(request, application, *, rating_form=None, status=200):
+    """The case page: its data, progress and documents; 撤回 while it is open, 重新办理 once
+    withdrawn, 好差评 once finished."""
     detail_template, detail = registry.detail_of(application)
     events = list(selectors.timeline(application))
+    rating = getattr(application, "rating", None)
+    if rating_form is None and rating is None and ratings.can_rate(application):
+        rating_form = RatingForm()
     return render(
         request,
         "progress/case_detail.html",
@@ -87,10 +91,13 @@ def case_detail(request, pk):
             "return_reason": next((e.note for e in reversed(events) if e.action == "rejected"), "")
             if application.status == Application.Status.REJECTED
             else "",
+            "rating": rating,
+            "rating_form": rating_form,
             "slots": selectors.material_slots(application),
             "detail_template": detail_template,
             **detail,
         },
+        status=status,
     )
 
 
@@ -213,58 +220,3 @@ def restart(request, pk):
         return redirect("progress:detail", pk=application.pk)
     messages.success(request, RESTARTED)
     return redirect(selectors.resume_url(fresh))
-
-
-@login_not_required
-@require_safe
-def guide(request, business_code):
-    """办事指南: what a business needs before it starts, readable without logging in."""
-    service_guide, materials = selectors.service_guide(business_code)
-    business = registry.get(business_code)
-    start_url = (
-        reverse(business.steps.steps[0].url_name) if business.steps.steps[0].url_name else ""
-    )
-    return render(
-        request,
-        "progress/guide.html",
-        {
-            "guide": service_guide,
-            "business": business,
-            "materials": materials,
-            "start_url": start_url,
-        },
-    )
-
-
-@require_safe
-def receipt(request, pk):
-    """受理回执 of a submitted case (PDF): rendered once per content, then served as stored."""
-    application = selectors.case_for_unit(unit=agent_unit(request), pk=pk)
-    if not application.reference or application.submitted_at is None:
-        raise Http404
-    issued, content = receipts.receipt_issue(application, by=request.user)
-    pdf = receipts.receipt_pdf(issued, content, verify_url=certificates.verify_url(request, issued))
-    return pdf_response(pdf, f"{_('Acceptance receipt')}-{application.reference}.pdf")
-
-
-@require_safe
-def notices(request):
-    """站内消息: the unit's notices, newest first; unread ones stand out."""
-    unit = agent_unit(request)
-    page, query = paginate(request, selectors.notices_for(unit=unit), 20)
-    rows = [(notice, notice_texts.notice_text(notice)) for notice in page]
-    return render(request, "progress/notices.html", {"page": page, "rows": rows, "query": query})
-
-
-@require_safe
-def notice_open(request, pk):
-    """A notice's link: marked read, then its case."""
-    notice = selectors.notice_of_unit(unit=agent_unit(request), pk=pk)
-    notice_texts.notice_read(notice)
-    return redirect("progress:detail", pk=notice.application_id)
-
-
-@require_POST
-def notices_read(request):
-    notice_texts.notices_all_read(unit=agent_unit(request))
-    return redirect("progress:notices")

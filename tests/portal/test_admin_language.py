@@ -143,7 +143,7 @@ def records(tmp_path, settings):
     AuditEvent.objects.create(
         kind=AuditEvent.Kind.LOGIN_SUCCEEDED, username=clerk.username, ip="198.51.100.7"
     )
-    from progress.models import CalendarDay, Notice, ServiceGuide
+    from progress.models import CalendarDay, Notice, Rating, ServiceGuide
     from roster.models import Certificate
 
     ServiceGuide.objects.update_or_create(
@@ -166,6 +166,7 @@ def records(tmp_path, settings):
         push="failed",
         push_error="推送平台超时",
     )
+    Rating.objects.create(application=case, level=1, comment="太慢", follow_up="pending")
     Certificate.objects.create(
         code="ABCD-EFGH-JKLM-NPQR",
         kind="unit",
