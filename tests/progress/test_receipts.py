@@ -12,7 +12,6 @@ from django.test import Client
 from progress import services
 from progress.models import ServiceGuide
 from roster.models import Certificate
-from tests.factories import UnitFactory
 from tests.progress.conftest import DUMMY, make_case
 from tests.progress.test_references import submit
 from tests.roster.test_certificates import pdf_text, squeezed
@@ -73,24 +72,15 @@ def test_r16_the_receipt_is_rendered_once_per_content(agent_client, unit, staff,
     assert squeezed(case.reference) in squeezed(pdf_text(second))
 
 
-def test_r16_no_receipt_before_submission_or_for_another_unit(agent_client, unit, submitted_case):
+def test_r16_no_receipt_before_submission_or_for_another_unit(
+    agent_client, unit, other_unit, submitted_case
+):
     draft = make_case(unit, person_name="李雷")
     assert download(agent_client, draft).status_code == 404
-    assert (
-        f"/progress/{draft.pk}/receipt/"
-        not in agent_client.get(f"/progress/{draft.pk}/").content.decode()
-    )
-    other = UnitFactory(code="3601021002", county=unit.county)
-    from accounts.services import unit_account_open
-    from tests.factories import AgentFactory
-
-    account = unit_account_open(
-        unit=other, agent=AgentFactory(unit=other, id_number="360426199101010071")
-    )
-    account.must_change_password = False
-    account.save()
+    page = agent_client.get(f"/progress/{draft.pk}/").content.decode()
+    assert f"/progress/{draft.pk}/receipt/" not in page
     stranger = Client()
-    stranger.force_login(account)
+    stranger.force_login(other_unit.account)
     assert download(stranger, submitted_case).status_code == 404
 
 
