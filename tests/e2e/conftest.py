@@ -27,6 +27,16 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and throttles live in the cache, which flushing the test database leaves
+    alone (the database cache's table is no model's): each browser test starts without the
+    login attempts of the ones before it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
