@@ -204,6 +204,7 @@ def roster(settings, tmp_path):
     settings.PUSH_BACKEND = "accounts.push.locmem.LocmemBackend"
     settings.MEDIA_ROOT = tmp_path / "media"
     locmem.outbox.clear()
+    locmem.unregistered.clear()
     unit = UnitFactory(code="3601021001", name="南昌市东湖区教育体育局")
     agent = AgentFactory(unit=unit, name="赵云雪")
     account = unit_account_open(unit=unit, agent=agent)

@@ -34,6 +34,7 @@ def outbox(settings):
     FAILURES["left"] = 0
     yield locmem.outbox
     locmem.outbox.clear()
+    locmem.unregistered.clear()  # module state: a later test's agent may have the same ID
 
 
 def approve(unit, staff, django_capture_on_commit_callbacks):
