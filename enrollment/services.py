@@ -17,6 +17,7 @@ from enrollment import rules
 from enrollment.models import ProvincialAverageWage
 from enrollment.rules import relation_status_after, stop_month_window
 from portal.yearmonth import YearMonth
+from progress import selectors as case_selectors
 from progress import services as case_services
 from progress.models import Application
 from roster.models import Contribution, County, InsuranceRelation, Person, Retirement
@@ -25,6 +26,9 @@ NOT_ACTIVE = _("%(name)s is not actively insured in this unit any more.")
 
 STAFF_ADDITION = "staff_addition"  # 在职人员增加
 STAFF_REDUCTION = "staff_reduction"  # 在职人员减少
+BATCH_ADDITION = "batch_addition"  # 批量增员
+BATCH_REDUCTION = "batch_reduction"  # 批量减员
+ADDITIONS = (STAFF_ADDITION, BATCH_ADDITION)  # one addition of an ID under way at a time
 
 
 def not_active(person) -> str:
@@ -41,15 +45,33 @@ def active_relation(*, unit, person, lock: bool = False) -> InsuranceRelation | 
 
 
 def stop_window(*, unit, person, relation: InsuranceRelation):
-    last_paid = Contribution.objects.filter(
-        unit=unit, person=person, status=Contribution.Status.PAID
-    ).aggregate(last=Max("month"))["last"]
-    return stop_month_window(
-        last_paid=YearMonth.from_date(last_paid) if last_paid else None,
-        start=relation.start_month,
-        this_month=YearMonth.current(),
-        backdate_months=settings.ENROLLMENT_BACKDATE_MONTHS,
+    return stop_windows(unit=unit, relations=[relation])[person.pk]
+
+
+def stop_windows(*, unit, relations) -> dict[int, rules.StopWindow]:
+    """The 停保年月 window of each relation's person, by person id (one query)."""
+    last_paid = dict(
+        Contribution.objects.filter(
+            unit=unit,
+            person_id__in=[relation.person_id for relation in relations],
+            status=Contribution.Status.PAID,
+        )
+        .values("person_id")
+        .annotate(last=Max("month"))
+        .values_list("person_id", "last")
     )
+    this_month = YearMonth.current()
+    return {
+        relation.person_id: stop_month_window(
+            last_paid=YearMonth.from_date(last_paid[relation.person_id])
+            if relation.person_id in last_paid
+            else None,
+            start=relation.start_month,
+            this_month=this_month,
+            backdate_months=settings.ENROLLMENT_BACKDATE_MONTHS,
+        )
+        for relation in relations
+    }
 
 
 @transaction.atomic
@@ -74,15 +96,31 @@ def reduction_start(*, unit, person, by) -> Application:
 
 
 def reduction_approve(*, application: Application, by, data: dict) -> None:
-    """Approval (inside the review transaction): the relation is suspended — for a death,
-    ended — from the stop month on; the person leaves the active roster."""
-    relation = active_relation(unit=application.unit, person=application.person, lock=True)
-    if relation is None:
-        raise ValidationError(not_active(application.person), code="not_active")
-    stop = YearMonth.parse(application.data["stop_month"])
-    relation.status = relation_status_after(application.data["reason"])
-    relation.end_month = max(stop - 1, relation.start_month)
-    relation.save(update_fields=["status", "end_month"])
+    """Approval (inside the review transaction): see `reductions_apply`."""
+    reductions_apply(unit=application.unit, rows=[(application.person, application.data)])
+
+
+def reductions_apply(*, unit, rows) -> None:
+    """Each (person, reduction data): the relation in the unit is suspended — for a death,
+    ended — from the stop month on; the person leaves the active roster. All or none (two
+    queries, however many rows)."""
+    persons = [person for person, _data in rows]
+    relations = {
+        relation.person_id: relation
+        for relation in InsuranceRelation.objects.select_for_update().filter(
+            unit=unit, person__in=persons, status=InsuranceRelation.Status.ACTIVE
+        )
+    }
+    changed = []
+    for person, data in rows:
+        relation = relations.get(person.pk)
+        if relation is None:
+            raise ValidationError(not_active(person), code="not_active")
+        stop = YearMonth.parse(data["stop_month"])
+        relation.status = relation_status_after(data["reason"])
+        relation.end_month = max(stop - 1, relation.start_month)
+        changed.append(relation)
+    InsuranceRelation.objects.bulk_update(changed, ["status", "end_month"])
 
 
 # --- Staff addition (在职人员增加, R-8.1, R-8.2) ----------------------------------------------
@@ -113,40 +151,86 @@ class AdditionDecision:
     person: Person | None
 
 
+@dataclass(frozen=True)
+class Identity:
+    """An ID and the name typed with it."""
+
+    id_type: str
+    id_number: str
+    name: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return self.id_type, self.id_number
+
+
 def addition_decide(*, id_type: str, id_number: str, name: str) -> AdditionDecision:
     """新登记 / 新参保 / 续保 for an ID and the name typed with it, or a refusal
-    (ValidationError) that names no unit. A person on record is confirmed by their name before
+    (ValidationError) that names no unit."""
+    identity = Identity(id_type, id_number, name)
+    decision = additions_decide([identity])[identity.key]
+    if isinstance(decision, ValidationError):
+        raise decision
+    return decision
+
+
+def additions_decide(identities, *, exclude=None) -> dict[tuple, AdditionDecision | ValidationError]:
+    """`addition_decide` for many IDs at once (five queries however many): a decision or a
+    refusal by (id_type, id_number). A person on record is confirmed by their name before
     anything about them (their status, their data) is used: an ID number alone reveals
-    nothing."""
-    person = Person.objects.filter(id_type=id_type, id_number=id_number).first()
-    if person is not None and not rules.same_name(person.name, name):
-        refusal = rules.REFUSED_NAME_MISMATCH
-        raise ValidationError(REFUSALS[refusal], code=refusal)
-    open_case = _open_addition(id_number) is not None
-    if person is None:
-        state = rules.PersonState(known=False, open_addition_case=open_case)
-    else:
-        relations = InsuranceRelation.objects.filter(person=person)
-        state = rules.PersonState(
-            known=True,
-            actively_insured=relations.filter(status=InsuranceRelation.Status.ACTIVE).exists(),
-            retired=Retirement.objects.filter(person=person).exists(),
-            deceased=person.death_date is not None,
-            ever_insured=relations.exists(),
-            open_addition_case=open_case,
+    nothing. `exclude`: the batch asking, whose own rows are no open case."""
+    identities = list(identities)
+    numbers = {identity.id_number for identity in identities}
+    persons = {
+        (person.id_type, person.id_number): person
+        for person in Person.objects.filter(id_number__in=numbers)
+    }
+    open_cases = case_selectors.open_cases_by_id_number(
+        id_numbers=numbers, businesses=ADDITIONS, exclude=exclude
+    )
+    person_ids = [person.pk for person in persons.values()]
+    statuses: dict[int, set] = {}
+    for person_id, status in InsuranceRelation.objects.filter(person_id__in=person_ids).values_list(
+        "person_id", "status"
+    ):
+        statuses.setdefault(person_id, set()).add(status)
+    retired = set(
+        Retirement.objects.filter(person_id__in=person_ids).values_list("person_id", flat=True)
+    )
+    found = {}
+    for identity in identities:
+        person = persons.get(identity.key)
+        if person is not None and not rules.same_name(person.name, identity.name):
+            found[identity.key] = _refusal(rules.REFUSED_NAME_MISMATCH)
+            continue
+        open_case = identity.id_number in open_cases
+        if person is None:
+            state = rules.PersonState(known=False, open_addition_case=open_case)
+        else:
+            held = statuses.get(person.pk, set())
+            state = rules.PersonState(
+                known=True,
+                actively_insured=InsuranceRelation.Status.ACTIVE in held,
+                retired=person.pk in retired,
+                deceased=person.death_date is not None,
+                ever_insured=bool(held),
+                open_addition_case=open_case,
+            )
+        business_type, refusal = rules.addition_type(state)
+        found[identity.key] = (
+            _refusal(refusal) if refusal else AdditionDecision(business_type, person)
         )
-    business_type, refusal = rules.addition_type(state)
-    if refusal is not None:
-        raise ValidationError(REFUSALS[refusal], code=refusal)
-    return AdditionDecision(business_type=business_type, person=person)
+    return found
+
+
+def _refusal(refusal: str) -> ValidationError:
+    return ValidationError(REFUSALS[refusal], code=refusal)
 
 
 def _open_addition(id_number: str) -> Application | None:
-    return Application.objects.filter(
-        business_code=STAFF_ADDITION,
-        status__in=Application.IN_PROGRESS,
-        subject_id_number=id_number,
-    ).first()
+    return case_selectors.open_cases_by_id_number(
+        id_numbers=[id_number], businesses=ADDITIONS
+    ).get(id_number)
 
 
 @transaction.atomic
@@ -154,7 +238,7 @@ def addition_start(*, unit, id_type: str, id_number: str, name: str, by) -> Appl
     """A draft addition case for the ID and name; the unit's own open case for it is returned
     as is."""
     existing = _open_addition(id_number)
-    if existing is not None and existing.unit_id == unit.pk:
+    if _own_addition(existing, unit):
         return existing
     decision = addition_decide(id_type=id_type, id_number=id_number, name=name)
     person = decision.person
@@ -172,9 +256,14 @@ def addition_start(*, unit, id_type: str, id_number: str, name: str, by) -> Appl
             )
     except IntegrityError:  # started at the same moment elsewhere (one open case per ID)
         existing = _open_addition(id_number)
-        if existing is not None and existing.unit_id == unit.pk:
+        if _own_addition(existing, unit):
             return existing
         raise ValidationError(REFUSALS[rules.REFUSED_OPEN_CASE], code="open_case") from None
+
+
+def _own_addition(case: Application | None, unit) -> bool:
+    """The unit's own 在职人员增加 for the ID (a batch with the ID is a refusal)."""
+    return case is not None and case.unit_id == unit.pk and case.business_code == STAFF_ADDITION
 
 
 def average_wage(year: int) -> Decimal:
@@ -184,62 +273,85 @@ def average_wage(year: int) -> Decimal:
     return wage.monthly_amount
 
 
-def next_personal_code(county) -> str:
+def next_personal_codes(county, count: int) -> list[str]:
     """Personal codes are the county code plus a six-digit sequence (see roster.Person). The
     county row lock serialises concurrent approvals, so two new persons never share a code."""
     County.objects.select_for_update().get(pk=county.pk)
     last = Person.objects.filter(personal_code__startswith=county.code).aggregate(
         last=Max("personal_code")
     )["last"]
-    sequence = int(last[len(county.code) :]) + 1 if last else 1
-    return f"{county.code}{sequence:06d}"
+    first = int(last[len(county.code) :]) + 1 if last else 1
+    return [f"{county.code}{sequence:06d}" for sequence in range(first, first + count)]
 
 
 def addition_approve(*, application: Application, by, data: dict) -> None:
-    """Approval (inside the review transaction): 新登记 creates the person and the relation,
-    新参保 the relation, 续保 a new relation in this unit (earlier ones are closed). The person
-    then appears in the unit's active roster."""
-    case = application.data
-    business_type = case["type"]
-    person = application.person
-    if business_type == rules.NEW_REGISTRATION:
-        if Person.objects.filter(id_type=case["id_type"], id_number=case["id_number"]).exists():
-            raise ValidationError(REFUSALS[rules.REFUSED_ACTIVE], code="exists")
-        person = Person(
-            personal_code=next_personal_code(application.unit.county),
-            id_type=case["id_type"],
-            id_number=case["id_number"],
-            **_person_values(case, rules.PERSON_KEY_FIELDS + rules.PERSON_GENERAL_FIELDS),
-        )
-        person.full_clean()
-        person.save()
+    """Approval (inside the review transaction): see `additions_apply`; a 新登记's case then
+    names the person it registered."""
+    (person,) = additions_apply(unit=application.unit, rows=[(application.data, application.person)])
+    if application.person_id is None:
         application.person = person
         application.save(update_fields=["person"])
-    elif business_type == rules.NEW_INSURANCE:
-        for field, value in _person_values(case, rules.PERSON_KEY_FIELDS).items():
-            setattr(person, field, value)
-        person.full_clean()
-        person.save()
-    if (
+
+
+def additions_apply(*, unit, rows) -> list[Person]:
+    """Each (addition data, person on record or None): 新登记 creates the person and the
+    relation, 新参保 the relation (and records the key information typed), 续保 a new relation
+    in this unit (earlier ones are closed). The persons then appear in the unit's active roster.
+    All or none, in a fixed number of queries however many rows; returns the persons in order."""
+    rows = list(rows)
+    new = [case for case, _person in rows if case["type"] == rules.NEW_REGISTRATION]
+    if new and Person.objects.filter(
+        id_number__in=[case["id_number"] for case in new]
+    ).exists():
+        raise ValidationError(REFUSALS[rules.REFUSED_ACTIVE], code="exists")
+    codes = iter(next_personal_codes(unit.county, len(new)) if new else [])
+    created, updated, persons = [], [], []
+    for case, person in rows:
+        if case["type"] == rules.NEW_REGISTRATION:
+            person = Person(
+                personal_code=next(codes),
+                id_type=case["id_type"],
+                id_number=case["id_number"],
+                **_person_values(case, rules.PERSON_KEY_FIELDS + rules.PERSON_GENERAL_FIELDS),
+            )
+            created.append(person)
+        elif case["type"] == rules.NEW_INSURANCE:
+            for field, value in _person_values(case, rules.PERSON_KEY_FIELDS).items():
+                setattr(person, field, value)
+            updated.append(person)
+        person.full_clean(validate_unique=False, validate_constraints=False)
+        persons.append(person)
+    try:
+        with transaction.atomic():
+            Person.objects.bulk_create(created)
+    except IntegrityError:  # registered at the same moment by another approval
+        raise ValidationError(REFUSALS[rules.REFUSED_ACTIVE], code="exists") from None
+    if updated:
+        Person.objects.bulk_update(updated, list(rules.PERSON_KEY_FIELDS))
+    earlier = list(
         InsuranceRelation.objects.select_for_update()
-        .filter(person=person, status=InsuranceRelation.Status.ACTIVE)
-        .exists()
-    ):
-        raise ValidationError(REFUSALS[rules.REFUSED_ACTIVE], code="active")
-    start = YearMonth.parse(case["start_month"])
-    for earlier in InsuranceRelation.objects.filter(
-        person=person, status=InsuranceRelation.Status.SUSPENDED
-    ):
-        earlier.status = InsuranceRelation.Status.ENDED
-        earlier.save(update_fields=["status"])
-    InsuranceRelation.objects.create(
-        person=person,
-        unit=application.unit,
-        status=InsuranceRelation.Status.ACTIVE,
-        start_month=start,
-        contribution_base=Decimal(case["base"]),
-        occupational_annuity=bool(case.get("occupational_annuity")),
+        .filter(person__in=[known for _case, known in rows if known is not None])
+        .only("id", "status")
     )
+    if any(relation.status == InsuranceRelation.Status.ACTIVE for relation in earlier):
+        raise ValidationError(REFUSALS[rules.REFUSED_ACTIVE], code="active")
+    suspended = [r.pk for r in earlier if r.status == InsuranceRelation.Status.SUSPENDED]
+    if suspended:
+        InsuranceRelation.objects.filter(pk__in=suspended).update(
+            status=InsuranceRelation.Status.ENDED
+        )
+    InsuranceRelation.objects.bulk_create(
+        InsuranceRelation(
+            person=person,
+            unit=unit,
+            status=InsuranceRelation.Status.ACTIVE,
+            start_month=YearMonth.parse(case["start_month"]),
+            contribution_base=Decimal(case["base"]),
+            occupational_annuity=bool(case.get("occupational_annuity")),
+        )
+        for (case, _known), person in zip(rows, persons, strict=True)
+    )
+    return persons
 
 
 def _person_values(case: dict, fields) -> dict:

@@ -107,6 +107,41 @@ class Application(models.Model):
         return self.person.id_number if self.person_id else self.subject_id_number
 
 
+class CaseRow(models.Model):
+    """One person of a case about many (批量增员, 批量减员): the row's line in the uploaded file,
+    the person on record (None: still to be registered), the ID, and the row's data in the shape
+    the business's single-person case keeps. The exclusivity of businesses for one person
+    (`selectors.exclusive_case`) sees these persons as it sees a case's own."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="rows", verbose_name=_("case")
+    )
+    line = models.PositiveIntegerField(_("line"))
+    person = models.ForeignKey(
+        "roster.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
+    )
+    id_number = models.CharField(_("ID number"), max_length=30, db_index=True)
+    name = models.CharField(_("name"), max_length=50)
+    data = models.JSONField(_("business data"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("case row")
+        verbose_name_plural = _("case rows")
+        ordering = ["application", "line"]
+        constraints = [
+            models.UniqueConstraint(fields=["application", "line"], name="case_row_line"),
+        ]
+        indexes = [models.Index(fields=["person"], name="case_row_person")]
+
+    def __str__(self) -> str:
+        return f"{self.application_id}:{self.line} {self.name}"
+
+
 class ApplicationEvent(models.Model):
     """One step of a case's timeline; rows are only ever added."""
 

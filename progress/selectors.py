@@ -16,6 +16,7 @@ from progress.models import (
     Application,
     ApplicationEvent,
     Attachment,
+    CaseRow,
     MaterialType,
     Notice,
     Rating,
@@ -106,19 +107,58 @@ def open_cases(*, unit, business: str, person_ids) -> dict[int, Application]:
     return {case.person_id: case for case in cases}
 
 
-def exclusive_case(*, person, business: str) -> Application | None:
+def exclusive_case(*, person, business: str, exclude=None) -> Application | None:
     """An open case, in any unit, of a business that may not run beside `business` for this
-    person (declared by either business, `BusinessType.exclusive_with`)."""
+    person (declared by either business, `BusinessType.exclusive_with`) — a case of the person
+    or a batch with the person among its rows. `exclude`: the case asking."""
     codes = registry.exclusive_codes(business)
     if person is None or not codes:
         return None
+    in_rows = CaseRow.objects.filter(person=person).values("application_id")
     return (
-        Application.objects.filter(
-            person=person, business_code__in=codes, status__in=Application.IN_PROGRESS
-        )
+        _open_of(codes, exclude)
+        .filter(Q(person=person) | Q(pk__in=in_rows))
         .order_by("created_at")
         .first()
     )
+
+
+def _open_of(codes, exclude) -> QuerySet[Application]:
+    cases = Application.objects.filter(business_code__in=codes, status__in=Application.IN_PROGRESS)
+    return cases.exclude(pk=exclude.pk) if exclude is not None else cases
+
+
+def exclusive_cases(*, person_ids, business: str, exclude=None) -> dict[int, Application]:
+    """`exclusive_case` for many persons at once, by person id (two queries)."""
+    codes = registry.exclusive_codes(business)
+    person_ids = list(person_ids)
+    if not codes or not person_ids:
+        return {}
+    found = {}
+    for case in _open_of(codes, exclude).filter(person_id__in=person_ids).order_by("-created_at"):
+        found[case.person_id] = case
+    rows = CaseRow.objects.filter(
+        person_id__in=person_ids, application__in=_open_of(codes, exclude)
+    ).select_related("application")
+    for row in rows.order_by("-application__created_at"):
+        found.setdefault(row.person_id, row.application)
+    return found
+
+
+def open_cases_by_id_number(*, id_numbers, businesses, exclude=None) -> dict[str, Application]:
+    """Open cases of `businesses` for persons still known by their ID number only (a 新登记,
+    alone or as a batch row), by ID number (two queries)."""
+    id_numbers = [number for number in id_numbers if number]
+    if not id_numbers:
+        return {}
+    open_cases = _open_of(businesses, exclude)
+    found = {}
+    for case in open_cases.filter(subject_id_number__in=id_numbers).order_by("-created_at"):
+        found[case.subject_id_number] = case
+    rows = CaseRow.objects.filter(id_number__in=id_numbers, application__in=open_cases)
+    for row in rows.select_related("application").order_by("-application__created_at"):
+        found.setdefault(row.id_number, row.application)
+    return found
 
 
 def case_for_county(*, county, pk: int) -> Application:

@@ -195,12 +195,17 @@ def case_save(
     return application
 
 
-def exclusive_case_problem(*, person, business: str) -> str | None:
+def exclusive_case_problem(*, person, business: str, exclude=None) -> str | None:
     """Why `business` cannot run for the person now: an open case of a business that excludes
-    it (None: nothing in the way)."""
-    other = selectors.exclusive_case(person=person, business=business)
+    it (None: nothing in the way). `exclude`: the case asking."""
+    other = selectors.exclusive_case(person=person, business=business, exclude=exclude)
     if other is None:
         return None
+    return exclusive_problem(person, other)
+
+
+def exclusive_problem(person, other: Application) -> str:
+    """The sentence for a person held by another business's open case."""
     return str(OPEN_EXCLUSIVE_CASE % {"name": person.name, "business": other.business_name})
 
 
@@ -211,7 +216,9 @@ def submit_problems(application: Application) -> dict[str, list[str]]:
     if business is None:
         return {"": [str(UNKNOWN_BUSINESS)]}
     problems = business.validate(application)
-    conflict = exclusive_case_problem(person=application.person, business=business.code)
+    conflict = exclusive_case_problem(
+        person=application.person, business=business.code, exclude=application
+    )
     if conflict:
         first = business.steps.steps[0].key
         problems[first] = [*problems.get(first, []), conflict]
