@@ -174,7 +174,9 @@ def addition_decide(*, id_type: str, id_number: str, name: str) -> AdditionDecis
     return decision
 
 
-def additions_decide(identities, *, exclude=None) -> dict[tuple, AdditionDecision | ValidationError]:
+def additions_decide(
+    identities, *, exclude=None
+) -> dict[tuple, AdditionDecision | ValidationError]:
     """`addition_decide` for many IDs at once (five queries however many): a decision or a
     refusal by (id_type, id_number). A person on record is confirmed by their name before
     anything about them (their status, their data) is used: an ID number alone reveals
@@ -228,9 +230,9 @@ def _refusal(refusal: str) -> ValidationError:
 
 
 def _open_addition(id_number: str) -> Application | None:
-    return case_selectors.open_cases_by_id_number(
-        id_numbers=[id_number], businesses=ADDITIONS
-    ).get(id_number)
+    return case_selectors.open_cases_by_id_number(id_numbers=[id_number], businesses=ADDITIONS).get(
+        id_number
+    )
 
 
 @transaction.atomic
@@ -287,7 +289,9 @@ def next_personal_codes(county, count: int) -> list[str]:
 def addition_approve(*, application: Application, by, data: dict) -> None:
     """Approval (inside the review transaction): see `additions_apply`; a 新登记's case then
     names the person it registered."""
-    (person,) = additions_apply(unit=application.unit, rows=[(application.data, application.person)])
+    (person,) = additions_apply(
+        unit=application.unit, rows=[(application.data, application.person)]
+    )
     if application.person_id is None:
         application.person = person
         application.save(update_fields=["person"])
@@ -300,9 +304,7 @@ def additions_apply(*, unit, rows) -> list[Person]:
     All or none, in a fixed number of queries however many rows; returns the persons in order."""
     rows = list(rows)
     new = [case for case, _person in rows if case["type"] == rules.NEW_REGISTRATION]
-    if new and Person.objects.filter(
-        id_number__in=[case["id_number"] for case in new]
-    ).exists():
+    if new and Person.objects.filter(id_number__in=[case["id_number"] for case in new]).exists():
         raise ValidationError(REFUSALS[rules.REFUSED_ACTIVE], code="exists")
     codes = iter(next_personal_codes(unit.county, len(new)) if new else [])
     created, updated, persons = [], [], []

@@ -5,30 +5,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('progress', '0009_ratings'),
-        ('roster', '0009_receipts'),
+        ("progress", "0009_ratings"),
+        ("roster", "0009_receipts"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaseRow',
+            name="CaseRow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('line', models.PositiveIntegerField(verbose_name='line')),
-                ('id_number', models.CharField(db_index=True, max_length=30, verbose_name='ID number')),
-                ('name', models.CharField(max_length=50, verbose_name='name')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='business data')),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rows', to='progress.application', verbose_name='case')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='roster.person', verbose_name='person')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("line", models.PositiveIntegerField(verbose_name="line")),
+                (
+                    "id_number",
+                    models.CharField(db_index=True, max_length=30, verbose_name="ID number"),
+                ),
+                ("name", models.CharField(max_length=50, verbose_name="name")),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="business data")),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rows",
+                        to="progress.application",
+                        verbose_name="case",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="roster.person",
+                        verbose_name="person",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'case row',
-                'verbose_name_plural': 'case rows',
-                'ordering': ['application', 'line'],
-                'indexes': [models.Index(fields=['person'], name='case_row_person')],
-                'constraints': [models.UniqueConstraint(fields=('application', 'line'), name='case_row_line')],
+                "verbose_name": "case row",
+                "verbose_name_plural": "case rows",
+                "ordering": ["application", "line"],
+                "indexes": [models.Index(fields=["person"], name="case_row_person")],
+                "constraints": [
+                    models.UniqueConstraint(fields=("application", "line"), name="case_row_line")
+                ],
             },
         ),
     ]
