@@ -56,7 +56,7 @@ def _review_page(request, application, *, reject_form=None, approval_form=None, 
     business = progress_registry.get(application.business_code)
     if approval_form is None and business is not None and business.approval_form is not None:
         approval_form = business.approval_form(application=application)
-    detail_template, detail = progress_registry.detail_of(application)
+    detail_template, detail = progress_registry.detail_of(application, request.GET)
     return render(
         request,
         "backoffice/review_case.html",

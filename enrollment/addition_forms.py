@@ -32,6 +32,11 @@ BASE_RANGE = _(
     "(60%%–300%% of the provincial average wage of %(year)s)."
 )
 
+ADDITION_TYPES = {
+    rules.NEW_REGISTRATION: _("New registration"),  # 新登记
+    rules.NEW_INSURANCE: _("New insurance"),  # 新参保
+    rules.CONTINUATION: _("Continuation"),  # 续保
+}
 HOUSEHOLD_TYPES = [("", "—"), ("urban", _("Urban")), ("rural", _("Rural"))]
 EDUCATION = [
     ("", "—"),
@@ -50,6 +55,19 @@ EMPLOYMENT = [
     ("other", _("Other")),
 ]
 DATE_INPUT = forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "maxlength": 10})
+
+
+def identity_mismatches(id_type: str, id_number: str, sex, birth_date) -> dict:
+    """What a resident ID says against the sex and birth date typed (YYYY-MM-DD) beside it:
+    {field: sentence}; an empty value is not checked, another document says nothing."""
+    if id_type != Person.IdType.RESIDENT_ID:
+        return {}
+    found = {}
+    if sex and sex != resident_id_sex(id_number):
+        found["sex"] = SEX_MISMATCH
+    if birth_date and birth_date != resident_id_birth_date(id_number).isoformat():
+        found["birth_date"] = BIRTH_MISMATCH
+    return found
 
 
 class AdditionIdForm(PortalForm):
@@ -176,13 +194,11 @@ class AdditionForm(PortalForm):
 
     def clean(self):
         data = super().clean()
-        if self.id_type == Person.IdType.RESIDENT_ID and "sex" in self.fields:
-            if data.get("sex") and data["sex"] != resident_id_sex(self.id_number):
-                self.add_error("sex", SEX_MISMATCH)
-            if data.get("birth_date") and data["birth_date"] != resident_id_birth_date(
-                self.id_number
-            ):
-                self.add_error("birth_date", BIRTH_MISMATCH)
+        if "sex" in self.fields:
+            birth = data.get("birth_date")
+            typed = (data.get("sex"), birth.isoformat() if birth else "")
+            for name, message in identity_mismatches(self.id_type, self.id_number, *typed).items():
+                self.add_error(name, message)
         work_start = data.get("work_start_date") or (
             self.person.work_start_date if self.person else None
         )

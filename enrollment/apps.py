@@ -7,8 +7,9 @@ class EnrollmentConfig(AppConfig):
     verbose_name = _("Staff addition and reduction")
 
     def ready(self):
+        from enrollment.batch_business import BatchAddition, BatchReduction
         from enrollment.business import StaffAddition, StaffReduction
         from progress import registry
 
-        registry.register(StaffAddition())
-        registry.register(StaffReduction())
+        for business in (StaffAddition, StaffReduction, BatchAddition, BatchReduction):
+            registry.register(business())

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from enrollment import rules, services
-from enrollment.addition_forms import AdditionForm
+from enrollment.addition_forms import ADDITION_TYPES, AdditionForm
 from enrollment.forms import ReductionForm
 from portal.yearmonth import YearMonth
 from progress.drafts import Draft
@@ -21,11 +21,6 @@ from roster.models import Person
 SECTIONS_DETAIL = "progress/businesses/sections_detail.html"
 STAFF_ADDITION = services.STAFF_ADDITION
 STAFF_REDUCTION = services.STAFF_REDUCTION
-ADDITION_TYPES = {
-    "new_registration": _("New registration"),  # 新登记
-    "new_insurance": _("New insurance"),  # 新参保
-    "continuation": _("Continuation"),  # 续保
-}
 
 
 class Addition(Draft):
@@ -85,7 +80,9 @@ class StaffAddition(BusinessType):
             form_class=AdditionForm,
             initial=_addition_initial,
             form_kwargs=_addition_kwargs,
-            context=lambda addition: {"type_label": ADDITION_TYPES.get(addition.business_type, "")},
+            context=lambda addition, query: {
+                "type_label": ADDITION_TYPES.get(addition.business_type, "")
+            },
         ),
         MATERIALS,
     )
@@ -107,7 +104,7 @@ class StaffAddition(BusinessType):
             by=by,
         )
 
-    def detail_context(self, application) -> dict:
+    def detail_context(self, application, query=None) -> dict:
         """业务信息, then every section of the form the decided type had, as typed."""
         addition = Addition(application)
         data = addition.data
@@ -164,7 +161,7 @@ REDUCTION_FORM = Step(
     check=_check_reduction,
     initial=lambda reduction: {"stop_month": str(YearMonth.current())},
     form_kwargs=lambda reduction: {"window": reduction.window},
-    context=lambda reduction: {"relation": reduction.relation},
+    context=lambda reduction, query: {"relation": reduction.relation},
 )
 
 
@@ -192,7 +189,7 @@ class StaffReduction(BusinessType):
     def material_required(self, application, material_type) -> bool:
         return rules.reduction_material_required(application.data.get("reason", ""))
 
-    def detail_context(self, application) -> dict:
+    def detail_context(self, application, query=None) -> dict:
         person = application.person
         reduction = Reduction(application)
         relation = reduction.relation

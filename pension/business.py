@@ -52,7 +52,7 @@ class PensionClaim(BusinessType):
     def start_again(self, application, *, by):
         return services.claim_start(unit=application.unit, person=application.person, by=by)
 
-    def detail_context(self, application) -> dict:
+    def detail_context(self, application, query=None) -> dict:
         claim = Claim(application)
         labels = STEPS.labels()
         open_case = application.status in application.IN_PROGRESS

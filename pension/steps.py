@@ -55,12 +55,12 @@ def _rule(claim: Claim) -> dict:
     return {"rule": checks.retirement_rule(claim)}
 
 
-def _history(claim: Claim) -> dict:
+def _history(claim: Claim, query=None) -> dict:
     history = contribution_history(claim.person)
     return {"history": history, "grid": history_table(history), **_rule(claim)}
 
 
-def _basic(claim: Claim) -> dict:
+def _basic(claim: Claim, query=None) -> dict:
     basic = claim.basic
     return {
         **_rule(claim),

@@ -69,6 +69,20 @@ HOME_TILES = (
                 "person-remove",
                 guide="staff_reduction",
             ),
+            Tile(
+                _("Batch staff addition"),  # 批量增员
+                _("Add many staff at once from an Excel roster"),
+                "enrollment:batch_add",
+                "person-add",
+                guide="batch_addition",
+            ),
+            Tile(
+                _("Batch staff reduction"),  # 批量减员
+                _("Stop insurance for many staff at once from an Excel roster"),
+                "enrollment:batch_reduce",
+                "person-remove",
+                guide="batch_reduction",
+            ),
         ),
     ),
     TileGroup(

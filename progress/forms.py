@@ -65,6 +65,14 @@ class UploadForm(PortalForm):
     )
 
 
+class StepFileForm(PortalForm):
+    """The file a step takes (`Step.receive`)."""
+
+    file = forms.FileField(
+        label=_("File"), error_messages={"required": NO_FILE, "missing": NO_FILE, "empty": EMPTY_FILE}
+    )
+
+
 class RejectForm(PortalForm):
     reason = TextField(
         label=_("Reason for returning"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})

@@ -50,8 +50,9 @@ class BusinessType(ABC):
         By default every step's check is run again, as 下一步 ran it."""
         return self.steps.problems(self.draft(application))
 
-    def detail_context(self, application: Application) -> dict:
-        """What `detail_template` shows (the case page and the review page)."""
+    def detail_context(self, application: Application, query=None) -> dict:
+        """What `detail_template` shows (the case page and the review page); `query`: the
+        page's query parameters (a batch's rows are paged)."""
         return {}
 
     def material_required(self, application: Application, material_type: MaterialType) -> bool:
@@ -94,13 +95,13 @@ def label(code: str) -> str:
     return str(business.name) if business is not None else code
 
 
-def detail_of(application: Application) -> tuple[str, dict]:
+def detail_of(application: Application, query=None) -> tuple[str, dict]:
     """The template and context that show a case's data; a business no longer registered
     still shows its raw data."""
     business = get(application.business_code)
     if business is None:
         return GENERIC_DETAIL, {}
-    return business.detail_template, business.detail_context(application)
+    return business.detail_template, business.detail_context(application, query)
 
 
 def exclusive_codes(code: str) -> set[str]:

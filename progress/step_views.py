@@ -22,7 +22,7 @@ from progress.drafts import (
     parse_number,
     typed_anything,
 )
-from progress.forms import UploadForm
+from progress.forms import StepFileForm, UploadForm
 from progress.steps import ENTRY_NOT_ADDED, Navigation, Step, StepCheck
 
 DRAFT_SAVED = _("The draft was saved; continue it any time under “In progress”.")
@@ -88,6 +88,7 @@ class StepPage:
         self.version = application.version
         self.check: StepCheck | None = None  # after 下一步: the step's problems
         self.errors: list[str] = []
+        self.file_errors: list[str] = []  # a file the step took refused
         self.form = step.form(self.draft, initial=step.initial_values(self.draft))
         self.rows, self.entry, self.editing = [], None, None
         if self.table is not None:
@@ -108,10 +109,26 @@ class StepPage:
             return self._save(typed, lands_on=self.step, message=DRAFT_SAVED)
         if name == "back" and self.navigation.previous is not None:
             return self._save(typed, lands_on=self.navigation.previous)
+        if name == "upload" and self.step.receive is not None:
+            return self._receive()
         if self.table is not None and action is not None and action.is_row_action:
             return self._row_action(action, typed)
         self.errors.append(str(UNKNOWN_BUTTON))
         return self.render(status=400)
+
+    def _receive(self):
+        """A file the step takes (a workbook of rows): the step's service saves what it
+        carries, or says why not, next to the file field."""
+        form = StepFileForm(self.request.POST, self.request.FILES)
+        try:
+            if not form.is_valid():
+                raise ValidationError(form.errors["file"])
+            file = form.cleaned_data["file"]
+            self.step.receive(self.draft, file, by=self.request.user, version=self.version)
+        except ValidationError as problem:
+            self.file_errors = problem.messages
+            return self.render(status=400)
+        return redirect(self.navigation.url(self.step))
 
     def refuse_stale(self):
         """A POST to a step that can no longer take it (the case was submitted, or an earlier
@@ -331,6 +348,7 @@ class StepPage:
     def error_summary(self) -> list[tuple[str, str]]:
         """Each problem on the page with the anchor of its field (GOV.UK's error summary)."""
         found = [(message, "") for message in self.errors]
+        found += [(message, "#id_file") for message in self.file_errors]
         form = self.form
         if form is not None and form.is_bound:
             label_of = getattr(form, "summary_label", lambda name: form.fields[name].label)
@@ -362,7 +380,8 @@ class StepPage:
             "errors": self.errors,
             "error_summary": self.error_summary(),
             "rejection": selectors.rejection(application),
-            **(self.step.context(draft) if self.step.context else {}),
+            "file_errors": self.file_errors,
+            **(self.step.context(draft, self.request.GET) if self.step.context else {}),
             **(extra or {}),
         }
         if self.table is not None:

@@ -123,8 +123,11 @@ class Step:
     initial: Callable[[Draft], dict] | None = None
     # Extra keyword arguments of the form: form_kwargs(draft) -> dict.
     form_kwargs: Callable[[Draft], dict] | None = None
-    # Extra template context: context(draft) -> dict.
-    context: Callable[[Draft], dict] | None = None
+    # Extra template context: context(draft, query of the page) -> dict.
+    context: Callable[[Draft, Mapping], dict] | None = None
+    # A file the step takes (上传 of a workbook): receive(draft, file, by=, version=) saves
+    # what it carries, or raises a ValidationError shown next to the file field.
+    receive: Callable | None = None
     url_name: str | None = None
     uploads: bool = False
     can_save: bool = True  # 暂存 (R-7.8: steps 3–7)

@@ -20,6 +20,8 @@ DUE_TODAY = gettext_lazy("%(due)s (due today)")
 
 def case_person(case) -> str:
     """姓名（证件号码 masked）, or only the masked number before a new person has a name."""
+    if not case.display_id_number:  # a batch is named by its number of persons
+        return case.display_name
     masked = mask_id_number(case.display_id_number)
     return f"{case.display_name}（{masked}）" if case.display_name else masked
 

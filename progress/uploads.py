@@ -30,7 +30,8 @@ ACTIVE_PDF = _(
 )
 
 PDF, JPEG, PNG = "application/pdf", "image/jpeg", "image/png"
-EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"  # a step's workbook
+EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png", XLSX: ".xlsx"}
 
 
 @dataclass(frozen=True)

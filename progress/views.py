@@ -71,7 +71,7 @@ def case_detail(request, pk):
 def case_page(request, application, *, rating_form=None, status=200):
     """The case page: its data, progress and documents; 撤回 while it is open, 重新办理 once
     withdrawn, 好差评 once finished."""
-    detail_template, detail = registry.detail_of(application)
+    detail_template, detail = registry.detail_of(application, request.GET)
     events = list(selectors.timeline(application))
     rating = getattr(application, "rating", None)
     if rating_form is None and rating is None and ratings.can_rate(application):
