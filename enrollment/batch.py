@@ -127,8 +127,10 @@ REDUCTION_COLUMNS = (
         REDUCTION_FIELDS,
         "stop_month",
         "month",
-        rule=_("YYYY-MM: from the month after the last paid month (at most 3 months back) to "
-               "next month."),
+        rule=_(
+            "YYYY-MM: from the month after the last paid month (at most 3 months back) to "
+            "next month."
+        ),
     ),
     _column(REDUCTION_FIELDS, "note", required=False, width=30),
 )
@@ -181,7 +183,9 @@ def _identities(rows, problems_of) -> tuple[list[RowResult], dict]:
     """Each row's ID checked by the single flows' ID form, and the same person twice."""
     results, seen, identities = [], {}, {}
     for line, data in rows:
-        result = RowResult(line=line, id_number=data.get("id_number", ""), name=data.get("name", ""))
+        result = RowResult(
+            line=line, id_number=data.get("id_number", ""), name=data.get("name", "")
+        )
         for key, message in problems_of(line).items():
             result.add(key, message)
         form = AdditionIdForm({key: data.get(key, "") for key in ID_FIELDS})
@@ -225,6 +229,9 @@ def check_additions(rows, *, unit, case=None, problems_of: Callable = _no_proble
         identity = identities.get(result.line)
         if identity is None:
             continue
+        annuity = data.get("occupational_annuity")
+        if isinstance(annuity, bool):  # a row kept, checked again: as the form took it
+            data = {**data, "occupational_annuity": "true" if annuity else "false"}
         decision = decisions[identity.key]
         if isinstance(decision, ValidationError):
             result.add("id_number", decision.messages[0])
@@ -254,13 +261,13 @@ def check_additions(rows, *, unit, case=None, problems_of: Callable = _no_proble
         if data.get("type") and data["type"] != decision.business_type:
             result.add("", TYPE_CHANGED % {"type": ADDITION_TYPES[decision.business_type]})
         if result.ok:
-            result.data = {
-                "type": decision.business_type,
-                "id_type": identity.id_type,
-                "id_number": identity.id_number,
-                **form_values(form),
-            }
+            result.data = {"type": decision.business_type, **_named(identity), **form_values(form)}
     return results
+
+
+def _named(identity) -> dict:
+    """Who a row is about, kept with its data (so the rows are checked again as uploaded)."""
+    return {"id_type": identity.id_type, "id_number": identity.id_number, "name": identity.name}
 
 
 def check_reductions(rows, *, unit, case=None, problems_of: Callable = _no_problems):
@@ -299,5 +306,5 @@ def check_reductions(rows, *, unit, case=None, problems_of: Callable = _no_probl
         form = ReductionForm(data, window=windows[person.pk])
         _form_problems(result, form, skip=[key for key, _m in result.problems])
         if result.ok:
-            result.data = form_values(form)
+            result.data = {**_named(identity), **form_values(form)}
     return results

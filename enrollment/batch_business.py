@@ -106,7 +106,9 @@ FILE_STEP = Step(
 
 
 def _steps(start_url: str) -> CaseSteps:
-    return CaseSteps(Step("start", _("Download the template"), url_name=start_url), FILE_STEP, MATERIALS)
+    return CaseSteps(
+        Step("start", _("Download the template"), url_name=start_url), FILE_STEP, MATERIALS
+    )
 
 
 class BatchBusiness(BusinessType):
@@ -138,7 +140,12 @@ class BatchReduction(BatchBusiness):
     steps = _steps("enrollment:batch_reduce")
     # As a single reduction: nobody is added, retires or leaves twice while leaving here.
     exclusive_with = frozenset(
-        {services.STAFF_REDUCTION, services.BATCH_REDUCTION, services.STAFF_ADDITION, "pension_claim"}
+        {
+            services.STAFF_REDUCTION,
+            services.BATCH_REDUCTION,
+            services.STAFF_ADDITION,
+            "pension_claim",
+        }
     )
 
     def material_required(self, application, material_type) -> bool:

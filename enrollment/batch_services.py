@@ -56,13 +56,19 @@ class Kind:
 
 
 COMMON_NOTES = (
-    _("1. Fill one person per row on the first sheet, from row 2; do not rename the sheet or the "
-      "headers, do not add columns."),
+    _(
+        "1. Fill one person per row on the first sheet, from row 2; do not rename the sheet or the "
+        "headers, do not add columns."
+    ),
     _("2. Columns in red must be filled; choose from the list where a column has one."),
-    _("3. ID numbers and months are text: type 360102199001011234 and 2026-12, never let Excel "
-      "turn them into numbers or dates."),
-    _("4. At most 1,000 rows per workbook. Rows that are wrong are listed after the upload and "
-      "marked in a copy of the workbook; correct them there and upload it again."),
+    _(
+        "3. ID numbers and months are text: type 360102199001011234 and 2026-12, never let Excel "
+        "turn them into numbers or dates."
+    ),
+    _(
+        "4. At most 1,000 rows per workbook. Rows that are wrong are listed after the upload and "
+        "marked in a copy of the workbook; correct them there and upload it again."
+    ),
 )
 KINDS = {
     services.BATCH_ADDITION: Kind(
@@ -72,10 +78,12 @@ KINDS = {
         check=batch.check_additions,
         notes=(
             *COMMON_NOTES,
-            _("5. The portal decides for each person whether it is a new registration, a new "
-              "insurance or a continuation, as for a single staff addition; the personal "
-              "information columns are only used for new registrations (key information also "
-              "for new insurance)."),
+            _(
+                "5. The portal decides for each person whether it is a new registration, a new "
+                "insurance or a continuation, as for a single staff addition; the personal "
+                "information columns are only used for new registrations (key information also "
+                "for new insurance)."
+            ),
         ),
         example={
             "id_type": str(Person.IdType.RESIDENT_ID.label),
@@ -106,8 +114,10 @@ KINDS = {
         check=batch.check_reductions,
         notes=(
             *COMMON_NOTES,
-            _("5. Only persons actively insured in this unit can be reduced; a person with a "
-              "pension claim or another addition or reduction under way cannot."),
+            _(
+                "5. Only persons actively insured in this unit can be reduced; a person with a "
+                "pension claim or another addition or reduction under way cannot."
+            ),
         ),
         example={
             "id_type": str(Person.IdType.RESIDENT_ID.label),
@@ -124,7 +134,10 @@ KINDS = {
 
 def template(kind: Kind) -> bytes:
     return workbooks.template(
-        sheet=kind.sheet, columns=kind.columns, notes=[str(n) for n in kind.notes], example=kind.example
+        sheet=kind.sheet,
+        columns=kind.columns,
+        notes=[str(n) for n in kind.notes],
+        example=kind.example,
     )
 
 
@@ -263,7 +276,10 @@ def rows_check(draft) -> list[str]:
         for key, message in r.problems
     ]
     if len(found) > SHOWN_PROBLEMS:
-        found = [*found[:SHOWN_PROBLEMS], str(MORE_PROBLEMS % {"count": len(found) - SHOWN_PROBLEMS})]
+        found = [
+            *found[:SHOWN_PROBLEMS],
+            str(MORE_PROBLEMS % {"count": len(found) - SHOWN_PROBLEMS}),
+        ]
     return found
 
 
@@ -284,4 +300,3 @@ def batch_approve(application: Application) -> None:
         services.reductions_apply(
             unit=application.unit, rows=[(row.person, row.data) for row in rows]
         )
-

@@ -69,7 +69,8 @@ class StepFileForm(PortalForm):
     """The file a step takes (`Step.receive`)."""
 
     file = forms.FileField(
-        label=_("File"), error_messages={"required": NO_FILE, "missing": NO_FILE, "empty": EMPTY_FILE}
+        label=_("File"),
+        error_messages={"required": NO_FILE, "missing": NO_FILE, "empty": EMPTY_FILE},
     )
 
 

@@ -57,13 +57,15 @@ def test_r17_template_has_headers_instructions_example_lists_and_text_columns(ag
         assert data[f"{letter[header]}2"].number_format == "@"
         assert data[f"{letter[header]}1001"].number_format == "@"
     # A list for every column with fixed choices, taken from the hidden sheet.
-    listed = {str(v.sqref).split(":")[0][:-1]: v.formula1 for v in data.data_validations.dataValidation}
+    listed = {
+        str(v.sqref).split(":")[0][:-1]: v.formula1 for v in data.data_validations.dataValidation
+    }
     for header in ("证件类型", "性别", "民族", "户籍性质", "学历", "用工形式/编制类型"):
         assert "选项" in listed[letter[header]]
     assert book["选项"].sheet_state == "hidden"
     options = [row[0] for row in book["选项"].iter_rows(min_col=6, max_col=6, values_only=True)]
     assert options[0] == "民族" and "汉族" in options and "基诺族" in options and len(options) == 57
-    guide = [row for row in book["填写说明"].iter_rows(values_only=True)]
+    guide = list(book["填写说明"].iter_rows(values_only=True))
     text = " ".join(str(cell) for row in guide for cell in row if cell)
     assert "最多1000行" in text and "填写示例" in text and "360102199001011236" in text
     assert book["增员名册"].max_row == 1001 and data["A2"].value is None  # no example to delete
@@ -72,7 +74,15 @@ def test_r17_template_has_headers_instructions_example_lists_and_text_columns(ag
 def test_r17_reduction_template_offers_the_reasons(agent_client):
     book = open_book(agent_client.get("/enrollment/batch/reduce/template.xlsx").content)
     headers = [cell.value for cell in book["减员名册"][1]]
-    assert headers == ["证件类型", "证件号码", "姓名", "减员原因", "其他原因说明", "停保年月", "备注"]
+    assert headers == [
+        "证件类型",
+        "证件号码",
+        "姓名",
+        "减员原因",
+        "其他原因说明",
+        "停保年月",
+        "备注",
+    ]
     reasons = [row[3] for row in book["选项"].iter_rows(values_only=True)]
     assert reasons[:7] == ["减员原因", "调出", "辞职", "辞退/解聘", "死亡", "出国(境)定居", "其他"]
 
@@ -110,7 +120,10 @@ def test_r17_more_than_1000_rows_is_refused_and_1000_are_read(agent_client, unit
     with pytest.raises(Exception, match="最多1000行"):
         workbooks.read(content, sheet=ADDITION.sheet, columns=ADDITION.columns, max_rows=1000)
     sheet = workbooks.read(
-        workbook(ADDITION, rows[:1000]), sheet=ADDITION.sheet, columns=ADDITION.columns, max_rows=1000
+        workbook(ADDITION, rows[:1000]),
+        sheet=ADDITION.sheet,
+        columns=ADDITION.columns,
+        max_rows=1000,
     )
     assert len(sheet.rows) == 1000 and sheet.rows[-1].line == 1001
     application = start(agent_client)
@@ -148,7 +161,9 @@ def _unnamed_values(book):
 )
 def test_r17_wrong_sheet_and_columns_are_refused_as_a_whole(agent_client, unit, edit, message):
     application = start(agent_client)
-    response = upload(agent_client, application, workbook(ADDITION, [addition_row(NEW_A)], edit=edit))
+    response = upload(
+        agent_client, application, workbook(ADDITION, [addition_row(NEW_A)], edit=edit)
+    )
     assert response.status_code == 400
     assert message in response.content.decode()
     application.refresh_from_db()

@@ -38,7 +38,9 @@ def ensure_material_types():
     migration.add_materials(apps, None)
     # And the guides with their time limits and the holiday table, seeded the same way.
     importlib.import_module("progress.migrations.0007_guides_data").fill(apps, None)
-    importlib.import_module("enrollment.migrations.0003_batch_materials_and_guides").fill(apps, None)
+    importlib.import_module("enrollment.migrations.0003_batch_materials_and_guides").fill(
+        apps, None
+    )
 
 
 @pytest.fixture(autouse=True)
