@@ -17,7 +17,7 @@ SYSTEM_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-sub
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jxsi_portal
 
 .PHONY: run test system-deps deps messages messages-update check-translations lint ie11 pytest-postgres \
-	pytest-sqlite migrations-check reset-demo bench bench-scale bench-load clean
+	pytest-sqlite migrations-check reset-demo bench bench-scale bench-batch bench-load clean
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -103,6 +103,11 @@ bench: deps messages
 # three sizes; `BENCH_ARGS=--keep` reuses a database built before.
 bench-scale: deps messages
 	$(PY) bench/scale.py $(BENCH_ARGS)
+
+# 批量增员 of 1,000 rows on PostgreSQL (its own database, jxsi_batch): reading, checking, the
+# upload and approval beside openpyxl alone and bare bulk inserts.
+bench-batch: deps messages
+	$(PY) bench/batch.py $(BENCH_ARGS)
 
 # 50 agents browsing for 20 s against gunicorn over the scale database, beside the floor views.
 bench-load: deps messages

@@ -122,6 +122,7 @@ class BatchBusiness(BusinessType):
 
     def detail_context(self, application, query=None) -> dict:
         return {
+            "wide_detail": True,  # twenty columns: the review page gives it the full width
             "report": Batch(application).report,
             "summary": summary(application),
             **row_table(application, query),

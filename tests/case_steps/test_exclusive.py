@@ -13,9 +13,21 @@ pytestmark = pytest.mark.django_db
 
 
 def test_exclusivity_declared_on_either_side_holds_both_ways():
-    assert registry.exclusive_codes("pension_claim") == {"staff_reduction"}
-    assert registry.exclusive_codes("staff_reduction") == {"pension_claim", "staff_addition"}
-    assert registry.exclusive_codes("staff_addition") == {"staff_reduction"}  # declared once
+    assert registry.exclusive_codes("pension_claim") == {"staff_reduction", "batch_reduction"}
+    assert registry.exclusive_codes("staff_reduction") == {
+        "pension_claim",
+        "staff_addition",
+        "batch_reduction",
+    }
+    assert registry.exclusive_codes("staff_addition") == {"staff_reduction", "batch_reduction"}
+    # A batch reduction excludes the single reduction, itself (a person in two batches) and the
+    # rest as a single reduction does.
+    assert registry.exclusive_codes("batch_reduction") == {
+        "pension_claim",
+        "staff_addition",
+        "staff_reduction",
+        "batch_reduction",
+    }
 
 
 def test_a_case_cannot_be_created_beside_an_exclusive_one(unit):

@@ -67,7 +67,13 @@ def test_r16_the_seeded_calendar_and_guides():
     assert CalendarDay.objects.get(day=D(2026, 10, 1)).kind == "holiday"
     assert CalendarDay.objects.get(day=D(2026, 10, 10)).kind == "workday"
     limits = dict(ServiceGuide.objects.values_list("business_code", "time_limit_days"))
-    assert limits == {"pension_claim": 20, "staff_addition": 5, "staff_reduction": 5}
+    assert limits == {
+        "pension_claim": 20,
+        "staff_addition": 5,
+        "staff_reduction": 5,
+        "batch_addition": 10,
+        "batch_reduction": 10,
+    }
 
 
 @pytest.fixture
