@@ -11,8 +11,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -25,7 +23,7 @@ from progress import registry
 from progress import services as case_services
 from progress.drafts import PageInput
 from progress.models import Application, CaseRow
-from progress.uploads import EMPTY_FILE, TOO_LARGE, safe_name
+from progress.uploads import check_size, safe_name
 from roster.models import Person, Unit
 
 NOT_UPLOADED = _("Roster not uploaded yet")
@@ -62,7 +60,7 @@ COMMON_NOTES = (
     ),
     _("2. Columns in red must be filled; choose from the list where a column has one."),
     _(
-        "3. ID numbers and months are text: type 360102199001011234 and 2026-12, never let Excel "
+        "3. ID numbers and months are text: type 360102199001011256 and 2026-12, never let Excel "
         "turn them into numbers or dates."
     ),
     _(
@@ -87,7 +85,7 @@ KINDS = {
         ),
         example={
             "id_type": str(Person.IdType.RESIDENT_ID.label),
-            "id_number": "360102199001011236",
+            "id_number": "360102199001011256",
             "name": "张三",
             "sex": "男",
             "birth_date": "1990-01-01",
@@ -101,7 +99,6 @@ KINDS = {
             "work_start_date": "2012-07-01",
             "staff_category": "干部",
             "occupational_annuity": batch.YES,
-            "start_month": "2026-12",
             "base": "8000",
             "employment_type": "事业编制",
         },
@@ -121,10 +118,9 @@ KINDS = {
         ),
         example={
             "id_type": str(Person.IdType.RESIDENT_ID.label),
-            "id_number": "360102199001011236",
+            "id_number": "360102199001011256",
             "name": "张三",
             "reason": "调出",
-            "stop_month": "2026-12",
             "note": "调往省直单位",
         },
         filename="批量减员模板.xlsx",
@@ -170,11 +166,7 @@ def batch_receive(draft, upload, *, by, version) -> Application:
     right its rows replace the case's rows. The file is kept for the error workbook."""
     application = draft.application
     kind = kind_of(application)
-    limit = settings.ATTACHMENT_MAX_BYTES
-    if upload.size == 0:
-        raise ValidationError(EMPTY_FILE, code="empty")
-    if upload.size > limit:
-        raise ValidationError(TOO_LARGE % {"megabytes": limit // (1024 * 1024)}, code="size")
+    check_size(upload)
     content = upload.read()
     sheet = workbooks.read(content, sheet=kind.sheet, columns=kind.columns, max_rows=batch.MAX_ROWS)
     read = {row.line: row.problems for row in sheet.rows}

@@ -153,13 +153,18 @@ def _check_pdf(content: bytes) -> None:
         raise ValidationError(BROKEN_PDF, code="broken") from None
 
 
-def check_upload(upload) -> CheckedFile:
-    """Validate an uploaded file; raises ValidationError with a Chinese message."""
+def check_size(upload) -> None:
+    """Not empty, not over the upload cap (documents and workbooks alike)."""
     limit = settings.ATTACHMENT_MAX_BYTES
     if upload.size == 0:
         raise ValidationError(EMPTY_FILE, code="empty")
     if upload.size > limit:
         raise ValidationError(TOO_LARGE % {"megabytes": limit // (1024 * 1024)}, code="size")
+
+
+def check_upload(upload) -> CheckedFile:
+    """Validate an uploaded file; raises ValidationError with a Chinese message."""
+    check_size(upload)
     content = upload.read()
     content_type = sniff(content[:16])
     if content_type is None:

@@ -67,7 +67,7 @@ def test_r17_template_has_headers_instructions_example_lists_and_text_columns(ag
     assert options[0] == "民族" and "汉族" in options and "基诺族" in options and len(options) == 57
     guide = list(book["填写说明"].iter_rows(values_only=True))
     text = " ".join(str(cell) for row in guide for cell in row if cell)
-    assert "最多1000行" in text and "填写示例" in text and "360102199001011236" in text
+    assert "最多1000行" in text and "填写示例" in text and "360102199001011256" in text
     assert book["增员名册"].max_row == 1001 and data["A2"].value is None  # no example to delete
 
 
