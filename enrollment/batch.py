@@ -101,7 +101,13 @@ ADDITION_COLUMNS = (
     _column(ADDITION_FIELDS, "address", rule=_("New registration."), width=30),
     _column(ADDITION_FIELDS, "work_start_date", "date", rule=_("New registration: YYYY-MM-DD.")),
     _column(ADDITION_FIELDS, "staff_category", rule=_("New registration.")),
-    _column(ADDITION_FIELDS, "occupational_annuity", choices=(YES, NO), width=10),
+    _column(
+        ADDITION_FIELDS,
+        "occupational_annuity",
+        choices=(YES, NO),
+        rule=_("Choose from the list."),
+        width=10,
+    ),
     _column(
         ADDITION_FIELDS,
         "start_month",
@@ -115,11 +121,11 @@ ADDITION_COLUMNS = (
         "number",
         rule=_("Yuan: 60%–300% of last year's provincial average monthly wage."),
     ),
-    _column(ADDITION_FIELDS, "employment_type"),
+    _column(ADDITION_FIELDS, "employment_type", rule=_("Choose from the list.")),
 )
 REDUCTION_COLUMNS = (
     *IDENTITY_COLUMNS,
-    _column(REDUCTION_FIELDS, "reason", width=18),
+    _column(REDUCTION_FIELDS, "reason", rule=_("Choose from the list."), width=18),
     _column(
         REDUCTION_FIELDS, "reason_other", required=False, rule=_("Required for “Other”."), width=20
     ),

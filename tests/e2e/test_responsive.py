@@ -59,6 +59,34 @@ def unit_at_work(unit_with_staff):
     return unit, account, staff, submitted, draft
 
 
+@pytest.fixture
+def batch_of_three(unit_with_staff):
+    """A 批量增员 draft whose workbook of three persons passed (its twenty columns on a phone)."""
+    import importlib
+
+    from django.apps import apps
+
+    from enrollment import batch_services
+    from progress import registry
+    from tests.enrollment.batch_helpers import ADDITION, addition_row, workbook, xlsx
+    from tests.factories import resident_id
+
+    importlib.import_module("enrollment.migrations.0002_average_wages").add(apps, None)
+    unit, account, _staff = unit_with_staff
+    batch = batch_services.batch_start(unit=unit, business_code="batch_addition", by=account)
+    rows = [
+        addition_row(resident_id(birth=datetime.date(1996, 4, 2), sequence=n), name=name)
+        for n, name in ((11, "王增员"), (22, "李增员"), (33, "赵增员"))
+    ]
+    batch_services.batch_receive(
+        registry.get(batch.business_code).draft(batch),
+        xlsx(workbook(ADDITION, rows)),
+        by=account,
+        version=batch.version,
+    )
+    return batch
+
+
 def assert_fits(visitor, name: str) -> None:
     """The page is no wider than the screen: nothing to scroll sideways."""
     page = visitor.page
@@ -118,7 +146,7 @@ def visit_backoffice_page(visitor, width: int, name: str, path: str) -> None:
 
 @pytest.mark.parametrize(("width", "height"), SCREENS, ids=[f"{w}x{h}" for w, h in SCREENS])
 def test_pages_fit_the_screen_and_keep_logout_reachable(
-    browser, live_server, unit_at_work, width, height
+    browser, live_server, unit_at_work, batch_of_three, width, height
 ):
     unit, account, staff, submitted, draft = unit_at_work
     screen = {"width": width, "height": height}
@@ -131,6 +159,8 @@ def test_pages_fit_the_screen_and_keep_logout_reachable(
         "in-progress": "/progress/in-progress/",
         "case-step": f"/progress/{draft.pk}/details/",
         "case-detail": f"/progress/{submitted.pk}/",
+        "batch-start": "/enrollment/batch/add/",
+        "batch-step": f"/progress/{batch_of_three.pk}/file/",
     }
     with open_visitor(browser, live_server, account, viewport=screen) as visitor:
         for name, path in agent_pages.items():

@@ -442,3 +442,29 @@ def test_r17_batch_steps_and_guide(agent_client, unit):
     guide = agent_client.get("/progress/guides/batch_addition/").content.decode()
     assert "加盖公章的增员名册" in guide and "最多1000人" in guide
     assert batch_services.KINDS[services.BATCH_REDUCTION].sheet == "减员名册"
+
+
+def test_r17_a_returned_batch_is_corrected_by_a_new_file_and_resubmitted(agent_client, unit):
+    application = submitted_batch(agent_client, unit, "add", [addition_row(NEW_A)])
+    reference = application.reference
+    reviewer = staff(unit)
+    reviewer.post(
+        f"/backoffice/reviews/{application.pk}/reject/",
+        {"version": application.version, "reason": "请补充李新人"},
+    )
+    application.refresh_from_db()
+    assert application.status == "rejected"
+    page = agent_client.get(f"/progress/{application.pk}/file/").content.decode()
+    assert "请补充李新人" in page and "上传并校验" in page
+    rows = [addition_row(NEW_A), addition_row(NEW_B, name="李新人")]
+    upload(agent_client, application, workbook(ADDITION, rows))
+    application.refresh_from_db()
+    assert application.subject_name == "共2人" and application.rows.count() == 2
+    response = agent_client.post(
+        f"/progress/{application.pk}/submit/", {"version": application.version}
+    )
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.status == "submitted" and application.reference == reference
+    receipt = agent_client.get(f"/progress/{application.pk}/receipt/")
+    assert receipt.status_code == 200 and receipt["Content-Type"] == "application/pdf"
