@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "progress",
     "pension",
     "enrollment",
+    "contributions",
     "backoffice",
     "appcenter",
     "demo",

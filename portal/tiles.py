@@ -86,6 +86,17 @@ HOME_TILES = (
         ),
     ),
     TileGroup(
+        _("Contributions"),
+        (
+            Tile(
+                _("Monthly contributions"),  # 缴费核定
+                _("Due, paid and outstanding per month, export to Excel"),
+                "contributions:monthly",
+                "unit",
+            ),
+        ),
+    ),
+    TileGroup(
         _("Queries and printing"),
         (
             Tile(

@@ -22,6 +22,7 @@ urlpatterns = [
     path("progress/", include("progress.urls")),
     path("enrollment/", include("enrollment.urls")),
     path("pension/", include("pension.urls")),
+    path("contributions/", include("contributions.urls")),
     path("", include("roster.public_urls")),
     path("", include("appcenter.urls")),
 ]

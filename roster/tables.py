@@ -31,6 +31,7 @@ def person_columns(
 def active_columns() -> list[Column]:
     """在职花名册 (R-6.2)."""
     statuses = labels(InsuranceRelation.Status.choices)
+    details, details_url = _("Details"), url_for("contributions:person")
     return [
         *person_columns(sortable=True),
         Column(_("Date started work"), lambda r: r.person.work_start_date, sort="work_start"),
@@ -38,6 +39,10 @@ def active_columns() -> list[Column]:
         Column(_("Last paid month"), lambda r: r.last_paid_month, sort="last_paid"),
         Column(_("Contribution base"), lambda r: r.contribution_base, sort="base", numeric=True),
         Column(_("Status"), lambda r: statuses.get(r.status, "")),
+        Column(
+            _("Contributions"),  # 缴费明细, the person's months
+            html=lambda r: link(details_url(r.person.personal_code), details),
+        ),
     ]
 
 

@@ -176,6 +176,14 @@ def records(tmp_path, settings):
         valid_until=datetime.date(2026, 6, 1),
         content_hash="0" * 64,
     )
+    from contributions.models import BasePeriod, DeclarationYear
+
+    DeclarationYear.objects.create(
+        year=2026, opens=datetime.date(2026, 11, 1), closes=datetime.date(2026, 12, 31)
+    )
+    BasePeriod.objects.create(
+        relation=relation, valid_from=relation.start_month, wage=8000, base=8000, application=case
+    )
     return {"agent": agent, "case": case}
 
 

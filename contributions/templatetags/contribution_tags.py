@@ -1,0 +1,17 @@
+from django import template
+
+from contributions import selectors
+from portal.tables import text
+
+register = template.Library()
+
+
+@register.filter
+def month_totals(rows) -> dict:
+    return selectors.totals(rows)
+
+
+@register.filter
+def money(value) -> str:
+    """Money as the tables write it (two decimals, half up)."""
+    return text(value)

@@ -1,0 +1,80 @@
+"""缴费核定 (R-13.3) and 缴费明细 (R-13.4): the unit's months and a person's months, by month
+range, with their Excel export."""
+
+from __future__ import annotations
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from contributions import selectors, tables
+from contributions.forms import MonthRangeForm
+from portal.http import agent_unit, query_without
+from portal.tables import Table
+from roster import exports
+from roster import selectors as roster_selectors
+
+
+def _range_page(request, *, rows_of, columns, title, template, empty, filename, **context):
+    """A page of months in the asked range, or its export (not made while the range is in
+    error: the page says what to correct). The rows are listed whole: a range has one row a
+    month at most."""
+    unit = agent_unit(request)
+    form = MonthRangeForm(request.GET)
+    months = form.months()
+    rows = rows_of(unit, *months) if months else []
+    if request.GET.get("export") == "xlsx" and months:
+        return exports.xlsx_response(
+            rows=rows,
+            columns=columns(),
+            title=title,
+            unit=unit,
+            filters=exports.filter_words(form),
+            filename=f"{filename}-{unit.code}-{timezone.localdate():%Y%m%d}.xlsx",
+        )
+    rows = list(rows)
+    table = Table(columns(), rows, caption=title, empty=empty, css_class="data-table money-table")
+    return render(
+        request,
+        template,
+        {
+            "form": form,
+            "table": table,
+            "rows": rows,
+            "query": query_without(request, "export"),
+            **context,
+        },
+    )
+
+
+@require_safe
+def monthly(request):
+    """缴费核定: per month, persons, bases, 应缴 / 实缴 / 欠缴, the range's totals."""
+    return _range_page(
+        request,
+        rows_of=lambda unit, first, last: selectors.unit_months(unit=unit, first=first, last=last),
+        columns=tables.month_columns,
+        title=_("Monthly contributions"),
+        template="contributions/monthly.html",
+        empty=_("No contributions in these months."),
+        filename=_("Monthly contributions"),
+    )
+
+
+@require_safe
+def person_detail(request, personal_code):
+    """缴费明细 of one of the unit's persons."""
+    person = roster_selectors.person_of_unit(unit=agent_unit(request), personal_code=personal_code)
+    return _range_page(
+        request,
+        rows_of=lambda unit, first, last: selectors.person_months(
+            unit=unit, person=person, first=first, last=last
+        ),
+        columns=tables.person_month_columns,
+        title=_("Contribution details of %(name)s") % {"name": person.name},
+        template="contributions/person.html",
+        empty=_("No contributions in these months."),
+        filename=_("Contribution details") + f"-{person.personal_code}",
+        person=person,
+    )
