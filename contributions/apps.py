@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class ContributionsConfig(AppConfig):
     name = "contributions"
     verbose_name = _("Contributions")
+
+    def ready(self):
+        from contributions.declaration import BaseDeclaration
+        from progress import registry
+
+        registry.register(BaseDeclaration())

@@ -3,15 +3,17 @@ range, with their Excel export."""
 
 from __future__ import annotations
 
-from django.shortcuts import render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
-from contributions import selectors, tables
+from contributions import selectors, services, tables
 from contributions.forms import MonthRangeForm
 from portal.http import agent_unit, query_without
 from portal.tables import Table
+from progress import selectors as case_selectors
 from roster import exports
 from roster import selectors as roster_selectors
 
@@ -78,4 +80,26 @@ def person_detail(request, personal_code):
         empty=_("No contributions in these months."),
         filename=_("Contribution details") + f"-{person.personal_code}",
         person=person,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def declaration(request):
+    """缴费基数申报: the open year, the unit's declaration of it, and 开始申报."""
+    unit = agent_unit(request)
+    year = services.open_year()
+    error = None
+    if request.method == "POST":
+        try:
+            application = services.declaration_start(unit=unit, by=request.user)
+        except ValidationError as problem:
+            error = problem.messages[0]
+        else:
+            return redirect(case_selectors.resume_url(application))
+    current = services.declaration_of(unit=unit, year=year.year) if year else None
+    return render(
+        request,
+        "contributions/declaration_start.html",
+        {"year": year, "current": current, "error": error},
+        status=400 if error else 200,
     )

@@ -89,6 +89,13 @@ HOME_TILES = (
         _("Contributions"),
         (
             Tile(
+                _("Contribution base declaration"),  # 缴费基数申报
+                _("Declare last year's wages for this year's bases"),
+                "contributions:declaration",
+                "certificate",
+                guide="base_declaration",
+            ),
+            Tile(
                 _("Monthly contributions"),  # 缴费核定
                 _("Due, paid and outstanding per month, export to Excel"),
                 "contributions:monthly",

@@ -69,6 +69,7 @@ class Draft:
     def __init__(self, application: Application, data: dict | None = None):
         self.application = application
         self.data = copy.deepcopy(application.data if data is None else data)
+        self.query = {}  # the page's query, where a step shows a page of many rows
 
     def with_data(self, data: dict):
         clone = copy.copy(self)

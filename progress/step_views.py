@@ -22,16 +22,13 @@ from progress.drafts import (
     parse_number,
     typed_anything,
 )
-from progress.forms import StepFileForm, UploadForm
+from progress.forms import StepFileForm
+from progress.step_materials import DRAFT_SAVED, UNKNOWN_BUTTON, MaterialsStep
 from progress.steps import ENTRY_NOT_ADDED, Navigation, Step, StepCheck
 
-DRAFT_SAVED = _("The draft was saved; continue it any time under “In progress”.")
 TOO_MANY_ROWS = _("A table takes at most %(count)d rows.")
 ROW_GONE = _("This row is no longer in the table; the table is shown as it is now.")
 EDIT_NOT_OFFERED = _("Rows of this table cannot be modified; delete the row and add it again.")
-UNKNOWN_BUTTON = _("This button is not known here; nothing was saved.")
-UPLOADED = _("“%(name)s” was uploaded.")
-UNKNOWN_MATERIAL = _("Choose the kind of document first.")
 SUBMIT_PROBLEMS = _("The case cannot be submitted yet; correct the steps below.")
 
 
@@ -74,7 +71,7 @@ def case_resume(request, pk):
     return redirect(selectors.resume_url(application))
 
 
-class StepPage:
+class StepPage(MaterialsStep):
     """One request to a step: the draft, what the POST carried, the checks, and the page."""
 
     def __init__(self, request, application, business, step: Step):
@@ -84,6 +81,8 @@ class StepPage:
         self.step = step
         self.table = step.table
         self.draft = business.draft(application)
+        # The page's query (or the POST of a save): a step of many rows shows one page of them.
+        self.draft.query = request.POST if request.method == "POST" else request.GET
         self.navigation: Navigation = business.steps.navigation(self.draft, step)
         self.version = application.version
         self.check: StepCheck | None = None  # after 下一步: the step's problems
@@ -103,10 +102,11 @@ class StepPage:
         action = parse_action(post.get("action"))
         typed = self._read(post)
         name = action.name if action is not None else ""
-        if name == "next":
+        goto = parse_number(post.get("goto"))  # a page of a paged step: saved, then shown
+        if name == "next" and not goto:
             return self._next(typed)
-        if name == "save":
-            return self._save(typed, lands_on=self.step, message=DRAFT_SAVED)
+        if name == "save" or goto:
+            return self._save(typed, lands_on=self.step, message=DRAFT_SAVED, page=goto)
         if name == "back" and self.navigation.previous is not None:
             return self._save(typed, lands_on=self.navigation.previous)
         if name == "upload" and self.step.receive is not None:
@@ -164,7 +164,9 @@ class StepPage:
         """Show the typed row again as it was, without checking it."""
         self.entry = self.table.entry(initial=typed.entry)
 
-    def _save(self, typed: PageInput, *, lands_on: Step, done: bool | None = None, message=None):
+    def _save(
+        self, typed: PageInput, *, lands_on: Step, done: bool | None = None, message=None, page=None
+    ):
         draft = self.draft.with_page(
             self.step, typed, steps=self.business.steps, lands_on=lands_on, done=done
         )
@@ -181,7 +183,9 @@ class StepPage:
             return self.render(status=409)
         if message:
             messages.success(self.request, message)
-        return redirect(self.navigation.url(lands_on))
+        url = self.navigation.url(lands_on)
+        page = page or parse_number(self.request.POST.get("page"))
+        return redirect(f"{url}?page={page}" if page and lands_on is self.step else url)
 
     def _next(self, typed: PageInput):
         if self.table is not None and self._entry_pending(typed):
@@ -273,76 +277,6 @@ class StepPage:
             if index != position:
                 found += [p for p in problems if p not in before.get(index, []) and p not in found]
         return found
-
-    # --- 上传资料 -----------------------------------------------------------------------------
-    def materials(self, *, problems: dict | None = None, status: int = 200):
-        """⑦ 上传资料 (R-7.7, R-8.2): the upload component, then 提交."""
-        error = None
-        if self.request.method == "POST" and problems is None:
-            post = self.request.POST
-            if post.get("action", "upload") == "upload":
-                error = self._upload()
-                if error is None:
-                    url = self.navigation.url(self.step)
-                    return redirect(f"{url}?material={post.get('material', '')}")
-                status = 400
-            else:
-                self.version = parse_number(post.get("version"))
-                action = parse_action(post.get("action"))
-                if action is not None and action.name == "save":
-                    return self._save(PageInput(), lands_on=self.step, message=DRAFT_SAVED)
-                if action is not None and action.name == "back" and self.navigation.previous:
-                    return self._save(PageInput(), lands_on=self.navigation.previous)
-                self.errors.append(str(UNKNOWN_BUTTON))
-                status = 400
-        return self.render(status=status, extra=self._materials_context(error, problems))
-
-    def _upload(self) -> str | None:
-        """Store the file posted: None when stored, else why it was refused."""
-        form = UploadForm(self.request.POST, self.request.FILES)
-        slots = {s.material_type.code: s for s in selectors.material_slots(self.application)}
-        if not form.is_valid():
-            return UNKNOWN_MATERIAL if "material" in form.errors else form.errors["file"][0]
-        if form.cleaned_data["material"] not in slots:
-            return UNKNOWN_MATERIAL
-        try:
-            attachment = services.attachment_add(
-                application=self.application,
-                material_type=slots[form.cleaned_data["material"]].material_type,
-                upload=form.cleaned_data["file"],
-                by=self.request.user,
-            )
-        except ValidationError as problem:
-            return problem.messages[0]
-        messages.success(self.request, UPLOADED % {"name": attachment.original_name})
-        return None
-
-    def _materials_context(self, error, problems) -> dict:
-        request, application = self.request, self.application
-        slots = selectors.material_slots(application)
-        selected = request.GET.get("material") or request.POST.get("material") or ""
-        if not selected and slots:
-            selected = slots[0].material_type.code
-        labels = self.business.steps.labels()
-        return {
-            "slots": slots,
-            "selected": selected,
-            "upload_error": error,
-            "missing": [s.material_type for s in slots if s.missing],
-            "editable": application.status in services.EDITABLE,
-            "return_to": self.navigation.url(self.step),  # also when 提交 shows this page
-            "upload_url": self.navigation.url(self.step),
-            "problems": [
-                (
-                    labels.get(key, ""),
-                    self.navigation.url(self.business.steps.get(key))
-                    if key in labels and self.business.steps.get(key).in_case
-                    else None,
-                    found,
-                )
-                for key, found in (problems or {}).items()
-            ],
-        }
 
     # --- the page --------------------------------------------------------------------------
     def error_summary(self) -> list[tuple[str, str]]:

@@ -15,3 +15,11 @@ def month_totals(rows) -> dict:
 def money(value) -> str:
     """Money as the tables write it (two decimals, half up)."""
     return text(value)
+
+
+@register.filter
+def wage_field(form, line):
+    """The bound field of a row's wage."""
+    from contributions.services import wage_key
+
+    return form[wage_key(line)]

@@ -73,6 +73,7 @@ def test_r16_the_seeded_calendar_and_guides():
         "staff_reduction": 5,
         "batch_addition": 10,
         "batch_reduction": 10,
+        "base_declaration": 10,
     }
 
 

@@ -1,0 +1,175 @@
+"""缴费基数申报 as a business of the case core: ① 开始申报 ② 填报工资 — a page of 50 persons at
+a time, each with last year's base, the wage typed, the base applied (the clamp marked) and the
+monthly amounts — ③ 上传资料; approval adds the base periods."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+
+from contributions import services
+from contributions.services import BASE_DECLARATION, parse_wage, wage_key
+from enrollment.rules import base_range
+from portal.forms import PortalForm
+from progress.drafts import Draft
+from progress.registry import BusinessType
+from progress.steps import MATERIALS, CaseSteps, Step, StepCheck
+
+PER_PAGE = 50
+WAGE_MISSING = _("Enter the previous year's average monthly wage.")
+WAGE_INVALID = _("Enter the wage in yuan, at most two decimals, for example 8650.50.")
+ROW_PROBLEM = _("Row %(line)d %(name)s: %(message)s")
+MORE_PROBLEMS = _("… and %(count)d more rows to fill or correct.")
+SHOWN = 20
+
+
+class Declaration(Draft):
+    """A declaration's data: {"year": 2026, "wage_<line>": "8650.50", …}; its persons are the
+    case's rows."""
+
+    @property
+    def year(self) -> int:
+        return self.data["year"]
+
+    def values(self, step) -> dict:
+        if step.key == WAGES_KEY:
+            return {key: value for key, value in self.data.items() if key.startswith("wage_")}
+        return super().values(step)
+
+    def page(self):
+        """The page of persons asked for (the query's `page`)."""
+        rows = self.application.rows.order_by("line")
+        return Paginator(rows, PER_PAGE).get_page(self.query.get("page"))
+
+
+class WagePageForm(PortalForm):
+    """One 上年度月平均工资 field per person of the page; 暂存 keeps what was typed, 下一步 asks
+    for every person's wage."""
+
+    def __init__(self, *args, rows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = list(rows)
+        for row in self.rows:
+            self.fields[wage_key(row.line)] = forms.CharField(
+                label=_("%(name)s's previous year's average monthly wage") % {"name": row.name},
+                required=False,
+                max_length=14,
+                widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "wage-input"}),
+            )
+
+    def clean(self):
+        data = super().clean()
+        for row in self.rows:
+            key = wage_key(row.line)
+            if self.is_bound and data.get(key, "") and parse_wage(data[key]) is None:
+                self.add_error(key, WAGE_INVALID)
+        return data
+
+
+def wage_problem(value) -> str | None:
+    if value in ("", None):
+        return str(WAGE_MISSING)
+    return None if parse_wage(value) is not None else str(WAGE_INVALID)
+
+
+def _check(declaration: Declaration) -> StepCheck:
+    """Every person's wage is there and is money: the page's fields say it next to them, the
+    other pages' rows are listed (the first twenty)."""
+    page = declaration.page()
+    on_page = {row.line for row in page}
+    values = declaration.values(WAGES)
+    form = WagePageForm(values, rows=page)
+    for row in page:
+        problem = wage_problem(values.get(wage_key(row.line)))
+        if problem and not form.has_error(wage_key(row.line)):
+            form.add_error(wage_key(row.line), problem)
+    found = []
+    for line, name in declaration.application.rows.order_by("line").values_list("line", "name"):
+        problem = wage_problem(values.get(wage_key(line)))
+        if problem and line not in on_page:
+            found.append(str(ROW_PROBLEM % {"line": line, "name": name, "message": problem}))
+    if len(found) > SHOWN:
+        found = [*found[:SHOWN], str(MORE_PROBLEMS % {"count": len(found) - SHOWN})]
+    return StepCheck(form=form, errors=found)
+
+
+def priced_rows(application, rows, values) -> tuple[list[tuple], dict]:
+    """Each row with its wage typed and what it gives (None while not a wage), and the year's
+    pricing."""
+    pricing = services.Pricing(application.data["year"])
+    priced = []
+    for row in rows:
+        wage = parse_wage(values.get(wage_key(row.line), ""))
+        annuity = bool(row.data.get("annuity"))
+        priced.append((row, pricing.price(wage, annuity=annuity) if wage else None))
+    low, high = base_range(pricing.average)
+    return priced, {"average": pricing.average, "low": low, "high": high, "pricing": pricing}
+
+
+def totals(application, values, pricing) -> dict:
+    """The unit's sums over every person with a wage typed: bases and monthly amounts."""
+    sums = dict.fromkeys(("base", "unit", "personal", "annuity_unit", "annuity_personal"), 0)
+    filled = 0
+    for line, data in application.rows.values_list("line", "data"):
+        wage = parse_wage(values.get(wage_key(line), ""))
+        if wage is None:
+            continue
+        filled += 1
+        priced = pricing.price(wage, annuity=bool(data.get("annuity")))
+        sums["base"] += priced.applied.base
+        for name in ("unit", "personal", "annuity_unit", "annuity_personal"):
+            sums[name] += getattr(priced.amounts, name)
+    return {"filled": filled, **sums}
+
+
+def _shown(application, page, values) -> dict:
+    """What the step and the case pages show: the page's rows priced, the unit's totals."""
+    priced, pricing = priced_rows(application, page, values)
+    return {
+        "wide_detail": True,
+        "row_page": page,
+        "priced": priced,
+        "year": application.data["year"],
+        "persons": page.paginator.count,
+        "totals": totals(application, values, pricing["pricing"]),
+        **pricing,
+    }
+
+
+def _context(declaration: Declaration, query) -> dict:
+    return _shown(declaration.application, declaration.page(), declaration.values(WAGES))
+
+
+WAGES_KEY = "wages"
+WAGES = Step(
+    WAGES_KEY,  # 填报工资
+    _("Wages of last year"),
+    template="contributions/step_wages.html",
+    form_class=WagePageForm,
+    form_kwargs=lambda declaration: {"rows": declaration.page()},
+    check=_check,
+    context=_context,
+)
+
+
+class BaseDeclaration(BusinessType):
+    code = BASE_DECLARATION
+    name = _("Contribution base declaration")
+    detail_template = "contributions/declaration_detail.html"
+    steps = CaseSteps(
+        Step("start", _("Open the declaration"), url_name="contributions:declaration"),
+        WAGES,
+        MATERIALS,
+    )
+
+    def draft(self, application) -> Declaration:
+        return Declaration(application)
+
+    def approve(self, *, application, by, data: dict) -> None:
+        services.declaration_approve(application)
+
+    def detail_context(self, application, query=None) -> dict:
+        declaration = Declaration(application)
+        declaration.query = query or {}
+        return _shown(application, declaration.page(), declaration.values(WAGES))

@@ -1,0 +1,207 @@
+"""缴费基数申报 (R-13.1): opening the year's declaration with every active person of the unit,
+what each declared wage gives (the base applied and the monthly amounts), and approval, which
+adds a base period per person from the year's first month and overwrites nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from contributions import rules
+from contributions.models import BasePeriod, ContributionRate, DeclarationYear
+from enrollment.services import average_wage
+from portal.yearmonth import YearMonth
+from progress import services as case_services
+from progress.models import Application, CaseRow
+from roster.models import InsuranceRelation, Unit
+
+BASE_DECLARATION = "base_declaration"  # 缴费基数申报
+NO_WINDOW = _("The declaration of contribution bases is not open now.")
+ALREADY_APPROVED = _("The unit's declaration of %(year)d has been approved already.")
+NO_PERSONS = _("The unit has nobody actively insured to declare.")
+DECLARED_TWICE = _("A base from %(month)s is on record already for %(name)s.")
+MAX_WAGE = Decimal("9999999.99")
+
+
+def open_year(today=None) -> DeclarationYear | None:
+    """The year whose window is open today."""
+    today = today or timezone.localdate()
+    return DeclarationYear.objects.filter(opens__lte=today, closes__gte=today).first()
+
+
+def declaration_of(*, unit, year: int) -> Application | None:
+    """The unit's declaration of the year under way or approved (the latest)."""
+    return (
+        Application.objects.filter(
+            unit=unit,
+            business_code=BASE_DECLARATION,
+            data__year=year,
+            status__in=(*Application.IN_PROGRESS, Application.Status.APPROVED),
+        )
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def last_bases(relations, month: YearMonth) -> dict[int, Decimal]:
+    """The base of each relation in `month` (its periods, else its base at the start), one
+    query."""
+    periods: dict[int, list] = {}
+    for relation_id, start, base in BasePeriod.objects.filter(
+        relation__in=[relation.pk for relation in relations]
+    ).values_list("relation_id", "valid_from", "base"):
+        periods.setdefault(relation_id, []).append((start, base))
+    return {
+        relation.pk: rules.base_in_force(
+            periods.get(relation.pk, []), month, relation.contribution_base
+        )
+        for relation in relations
+    }
+
+
+@transaction.atomic
+def declaration_start(*, unit, by) -> Application:
+    """The unit's declaration of the open year: the one under way, or a new one listing every
+    person actively insured in the unit now (those who joined during the year too) with last
+    year's base. The unit's row lock makes a double click open one."""
+    year = open_year()
+    if year is None:
+        raise ValidationError(NO_WINDOW, code="window")
+    Unit.objects.select_for_update().get(pk=unit.pk)
+    existing = declaration_of(unit=unit, year=year.year)
+    if existing is not None and existing.status == Application.Status.APPROVED:
+        raise ValidationError(ALREADY_APPROVED % {"year": year.year}, code="approved")
+    if existing is not None:
+        return existing
+    relations = list(
+        InsuranceRelation.objects.filter(unit=unit, status=InsuranceRelation.Status.ACTIVE)
+        .select_related("person")
+        .order_by("person__personal_code")
+    )
+    if not relations:
+        raise ValidationError(NO_PERSONS, code="empty")
+    bases = last_bases(relations, YearMonth(year.year - 1, 12))
+    application = case_services.application_create(
+        unit=unit,
+        business_code=BASE_DECLARATION,
+        by=by,
+        subject_name=str(_("%(count)d persons") % {"count": len(relations)}),
+        data={"year": year.year},
+    )
+    CaseRow.objects.bulk_create(
+        CaseRow(
+            application=application,
+            line=line,
+            person=relation.person,
+            id_number=relation.person.id_number,
+            name=relation.person.name,
+            data={
+                "relation": relation.pk,
+                "personal_code": relation.person.personal_code,
+                "last_base": str(bases[relation.pk]),
+                "annuity": relation.occupational_annuity,
+            },
+        )
+        for line, relation in enumerate(relations, start=1)
+    )
+    return application
+
+
+def parse_wage(value) -> Decimal | None:
+    """A typed wage as money (None: not a positive amount of yuan with at most two decimals)."""
+    try:
+        wage = Decimal(str(value).replace(",", "").strip())
+    except (InvalidOperation, ValueError):
+        return None
+    if not wage.is_finite() or wage <= 0 or wage > MAX_WAGE or wage != wage.quantize(rules.CENT):
+        return None
+    return wage
+
+
+@dataclass(frozen=True)
+class Priced:
+    """What a declared wage gives: the base applied (and its clamp) and the monthly amounts."""
+
+    wage: Decimal
+    applied: rules.Applied
+    amounts: rules.Amounts
+
+
+class Pricing:
+    """The year's bounds and rates, read once, for every row of a declaration."""
+
+    def __init__(self, year: int):
+        self.year = year
+        self.month = YearMonth(year, 1)
+        self.average = average_wage(year - 1)
+        self.rates = [
+            rules.Rate(r.scheme, r.valid_from, r.unit_rate, r.personal_rate)
+            for r in ContributionRate.objects.all()
+        ]
+
+    def price(self, wage: Decimal, *, annuity: bool) -> Priced:
+        applied = rules.applied_base(wage, self.average)
+        amounts = rules.monthly_amounts(applied.base, self.month, self.rates, annuity=annuity)
+        return Priced(wage, applied, amounts)
+
+
+def declaration_approve(application: Application) -> None:
+    """Approval: each person's base from January of the year, as a new period; a relation
+    without periods first gets the one it started with, so the history stays whole. The
+    relation's current base follows."""
+    year = application.data["year"]
+    pricing = Pricing(year)
+    rows = list(application.rows.order_by("line"))
+    relations = InsuranceRelation.objects.select_for_update().in_bulk(
+        [row.data["relation"] for row in rows]
+    )
+    held = set(
+        BasePeriod.objects.filter(relation__in=list(relations)).values_list(
+            "relation_id", "valid_from"
+        )
+    )
+    periods, changed = [], []
+    for row in rows:
+        relation = relations[row.data["relation"]]
+        if (relation.pk, pricing.month) in held:
+            raise ValidationError(
+                DECLARED_TWICE % {"month": pricing.month, "name": row.name}, code="twice"
+            )
+        if not any(relation_id == relation.pk for relation_id, _start in held):
+            periods.append(
+                BasePeriod(
+                    relation=relation,
+                    valid_from=relation.start_month,
+                    base=relation.contribution_base,
+                )
+            )
+        wage = parse_wage(application.data.get(wage_key(row.line)))
+        priced = pricing.price(wage, annuity=relation.occupational_annuity)
+        if relation.start_month < pricing.month:
+            periods.append(
+                BasePeriod(
+                    relation=relation,
+                    valid_from=pricing.month,
+                    wage=wage,
+                    base=priced.applied.base,
+                    clamp=priced.applied.clamp,
+                    application=application,
+                )
+            )
+        else:  # joined this year: the declared base is the one it started with
+            periods[-1].wage, periods[-1].application = wage, application
+            periods[-1].base, periods[-1].clamp = priced.applied.base, priced.applied.clamp
+        relation.contribution_base = priced.applied.base
+        changed.append(relation)
+    BasePeriod.objects.bulk_create(periods)
+    InsuranceRelation.objects.bulk_update(changed, ["contribution_base"])
+
+
+def wage_key(line: int) -> str:
+    """Where a row's declared wage is kept in the case's data."""
+    return f"wage_{line}"
