@@ -1,6 +1,6 @@
 from django.urls import path
 
-from backoffice import rating_views, review_views, views
+from backoffice import declaration_views, rating_views, review_views, views
 
 app_name = "backoffice"
 urlpatterns = [
@@ -25,6 +25,7 @@ urlpatterns = [
         name="review_attachment",
     ),
     path("ratings/", rating_views.low_ratings, name="ratings"),
+    path("declarations/", declaration_views.declaration_statuses, name="declarations"),
     path("ratings/summary/", rating_views.rating_summary, name="rating_summary"),
     path("ratings/<int:pk>/", rating_views.follow_up, name="rating_follow_up"),
     path("security/otp/", views.otp_setup, name="otp_setup"),

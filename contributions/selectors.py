@@ -6,10 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 
 from portal.yearmonth import YearMonth
-from roster.models import Contribution
+from progress.models import Application
+from roster.models import Contribution, Unit
+
+BASE_DECLARATION = "base_declaration"  # 缴费基数申报
 
 PAID = Contribution.Status.PAID
 ZERO = Decimal("0.00")
@@ -92,3 +95,30 @@ def person_months(*, unit, person, first: YearMonth, last: YearMonth) -> QuerySe
         .only("month", "base", "unit_amount", "personal_amount", "status")
         .order_by("-month")
     )
+
+
+# --- 缴费基数申报 status of the county's units (R-13.2) -----------------------------------------
+NOT_DECLARED, SAVED, SUBMITTED, APPROVED = "none", "saved", "submitted", "approved"
+STATUS_OF_CASE = {"draft": SAVED, "rejected": SAVED, "submitted": SUBMITTED, "approved": APPROVED}
+
+
+def declaration_statuses(*, county, year: int, status: str = "") -> QuerySet:
+    """The county's units, each with the status of its declaration of the year (未申报 /
+    已暂存 — a draft, or returned to the unit — / 已提交 / 已核定), in one query."""
+    latest = (
+        Application.objects.filter(unit=OuterRef("pk"), business_code=BASE_DECLARATION)
+        .filter(data__year=year)
+        .exclude(status=Application.Status.WITHDRAWN)
+        .order_by("-created_at")
+    )
+    units = Unit.objects.filter(county=county).annotate(
+        case_status=Subquery(latest.values("status")[:1]),
+        case_id=Subquery(latest.values("pk")[:1]),
+        case_submitted=Subquery(latest.values("submitted_at")[:1]),
+    )
+    cases = [case for case, shown in STATUS_OF_CASE.items() if shown == status]
+    if status == NOT_DECLARED:
+        units = units.filter(case_status__isnull=True)
+    elif cases:
+        units = units.filter(case_status__in=cases)
+    return units.only("code", "name").order_by("code")

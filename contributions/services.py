@@ -14,13 +14,13 @@ from django.utils.translation import gettext_lazy as _
 
 from contributions import rules
 from contributions.models import BasePeriod, ContributionRate, DeclarationYear
+from contributions.selectors import BASE_DECLARATION
 from enrollment.services import average_wage
 from portal.yearmonth import YearMonth
 from progress import services as case_services
 from progress.models import Application, CaseRow
 from roster.models import InsuranceRelation, Unit
 
-BASE_DECLARATION = "base_declaration"  # 缴费基数申报
 NO_WINDOW = _("The declaration of contribution bases is not open now.")
 ALREADY_APPROVED = _("The unit's declaration of %(year)d has been approved already.")
 NO_PERSONS = _("The unit has nobody actively insured to declare.")

@@ -21,7 +21,7 @@ ALLOWED = {
     "progress": MIDDLE,
     "pension": CASES,
     "enrollment": CASES,
-    "backoffice": CASES,
+    "backoffice": CASES | {"contributions"},  # the units' declarations of the year
     # The average wage table and the 60–300 % rule of a base are enrollment's.
     "contributions": CASES | {"enrollment"},
 }
