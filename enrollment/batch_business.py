@@ -12,6 +12,7 @@ from enrollment import batch_services, rules, services
 from enrollment.addition_forms import ADDITION_TYPES
 from enrollment.batch import ADDITION_FIELDS, ID_FIELDS, REDUCTION_FIELDS
 from enrollment.forms import REASON_CHOICES
+from portal import workbook_reports
 from progress.drafts import Draft
 from progress.registry import BusinessType
 from progress.steps import MATERIALS, CaseSteps, Step, StepCheck
@@ -80,11 +81,7 @@ def _context(batch: Batch, query) -> dict:
         "template_kind": _slug(application),
     }
     if report.get("invalid"):
-        problems = [
-            (line, header or "—", message)
-            for line, found in batch_services.problem_lines(kind, report).items()
-            for _key, header, message in found
-        ]
+        problems = workbook_reports.table(report, kind.header)
         context["problem_page"] = Paginator(problems, PER_PAGE).get_page(query.get("page"))
     elif batch.data.get("persons"):
         context.update(row_table(application, query), summary=summary(application))

@@ -7,18 +7,14 @@ wrong row creates nothing and leaves the rows of an earlier valid file as they w
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from enrollment import batch, services
-from portal import workbooks
+from portal import workbook_reports, workbooks
 from progress import registry
 from progress import services as case_services
 from progress.drafts import PageInput
@@ -175,17 +171,13 @@ def batch_receive(draft, upload, *, by, version) -> Application:
         rows, unit=application.unit, case=application, problems_of=lambda line: read[line]
     )
     wrong = [result for result in results if not result.ok]
-    stored = default_storage.save(f"batches/{uuid.uuid4().hex}.xlsx", ContentFile(content))
-    earlier = (draft.data.get("upload") or {}).get("stored")
-    report = {
-        "name": safe_name(upload.name, workbooks.XLSX),
-        "stored": stored,
-        "at": timezone.now().isoformat(),
-        "rows": len(results),
-        "invalid": len(wrong),
-        "letters": sheet.letters,
-        "problems": [[r.line, key, message] for r in wrong for key, message in r.problems],
-    }
+    report = workbook_reports.keep(
+        content,
+        name=safe_name(upload.name, workbooks.XLSX),
+        sheet=sheet,
+        problems=[(r.line, key, message) for r in wrong for key, message in r.problems],
+        earlier=draft.data.get("upload"),
+    )
     steps = registry.get(application.business_code).steps
     step = steps.get("file")
     saved = draft.with_page(step, PageInput(), steps=steps, lands_on=step, done=not wrong)
@@ -215,39 +207,16 @@ def batch_receive(draft, upload, *, by, version) -> Application:
                     for result in results
                 )
     except Exception:
-        default_storage.delete(stored)
+        workbook_reports.discard(report)
         raise
-    if earlier:
-        transaction.on_commit(lambda: default_storage.delete(earlier))
     return application
 
 
-def problem_lines(kind: Kind, report: dict) -> dict[int, list[tuple]]:
-    """The last upload's problems by line: [(column key, header, sentence)]."""
-    found: dict[int, list[tuple]] = {}
-    for line, key, message in report.get("problems", []):
-        found.setdefault(line, []).append((key, kind.header(key), message))
-    return found
-
-
 def error_workbook(application: Application) -> bytes | None:
-    """The last uploaded workbook with its 错误说明 column and the wrong cells marked (None:
-    no upload, or its file is gone)."""
-    report = application.data.get("upload") or {}
-    if not report.get("stored"):
-        return None
-    try:
-        with default_storage.open(report["stored"], "rb") as stored:
-            content = stored.read()
-    except FileNotFoundError:
-        return None
+    """The last uploaded workbook with its 错误说明 column and the wrong cells marked."""
     kind = kind_of(application)
-    return workbooks.with_errors(
-        content,
-        sheet=kind.sheet,
-        letters=report.get("letters", {}),
-        errors=problem_lines(kind, report),
-    )
+    report = application.data.get("upload") or {}
+    return workbook_reports.error_copy(report, sheet=kind.sheet, header_of=kind.header)
 
 
 def rows_check(draft) -> list[str]:
