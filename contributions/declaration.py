@@ -8,17 +8,22 @@ from django import forms
 from django.core.paginator import Paginator
 from django.utils.translation import gettext_lazy as _
 
-from contributions import services
-from contributions.services import BASE_DECLARATION, parse_wage, wage_key
+from contributions import declaration_files, services
+from contributions.services import (
+    BASE_DECLARATION,
+    WAGE_INVALID,
+    WAGE_MISSING,
+    parse_wage,
+    wage_key,
+)
 from enrollment.rules import base_range
+from portal import workbook_reports
 from portal.forms import PortalForm
 from progress.drafts import Draft
 from progress.registry import BusinessType
 from progress.steps import MATERIALS, CaseSteps, Step, StepCheck
 
 PER_PAGE = 50
-WAGE_MISSING = _("Enter the previous year's average monthly wage.")
-WAGE_INVALID = _("Enter the wage in yuan, at most two decimals, for example 8650.50.")
 ROW_PROBLEM = _("Row %(line)d %(name)s: %(message)s")
 MORE_PROBLEMS = _("… and %(count)d more rows to fill or correct.")
 SHOWN = 20
@@ -138,7 +143,14 @@ def _shown(application, page, values) -> dict:
 
 
 def _context(declaration: Declaration, query) -> dict:
-    return _shown(declaration.application, declaration.page(), declaration.values(WAGES))
+    report = declaration.data.get("upload") or {}
+    invalid = report.get("invalid")
+    problems = workbook_reports.table(report, declaration_files.header_of) if invalid else []
+    return {
+        **_shown(declaration.application, declaration.page(), declaration.values(WAGES)),
+        "report": report,
+        "problems": problems,
+    }
 
 
 WAGES_KEY = "wages"
@@ -150,6 +162,7 @@ WAGES = Step(
     form_kwargs=lambda declaration: {"rows": declaration.page()},
     check=_check,
     context=_context,
+    receive=declaration_files.receive,
 )
 
 

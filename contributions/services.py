@@ -26,6 +26,8 @@ ALREADY_APPROVED = _("The unit's declaration of %(year)d has been approved alrea
 NO_PERSONS = _("The unit has nobody actively insured to declare.")
 DECLARED_TWICE = _("A base from %(month)s is on record already for %(name)s.")
 MAX_WAGE = Decimal("9999999.99")
+WAGE_MISSING = _("Enter the previous year's average monthly wage.")
+WAGE_INVALID = _("Enter the wage in yuan, at most two decimals, for example 8650.50.")
 
 
 def open_year(today=None) -> DeclarationYear | None:

@@ -4,14 +4,15 @@ range, with their Excel export."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from contributions import selectors, services, tables
+from contributions import declaration_files, selectors, services, tables
 from contributions.forms import MonthRangeForm
-from portal.http import agent_unit, query_without
+from portal.http import agent_unit, query_without, workbook_response
 from portal.tables import Table
 from progress import selectors as case_selectors
 from roster import exports
@@ -103,3 +104,26 @@ def declaration(request):
         {"year": year, "current": current, "error": error},
         status=400 if error else 200,
     )
+
+
+def _declaration(request, pk):
+    application = case_selectors.case_for_unit(unit=agent_unit(request), pk=pk)
+    if application.business_code != services.BASE_DECLARATION:
+        raise Http404
+    return application
+
+
+@require_safe
+def declaration_workbook(request, pk):
+    """The declaration's persons as a workbook to complete."""
+    application = _declaration(request, pk)
+    name = _("Contribution wages") + f"-{application.unit.code}-{application.data['year']}.xlsx"
+    return workbook_response(declaration_files.workbook(application), name)
+
+
+@require_safe
+def declaration_errors(request, pk):
+    content = declaration_files.error_copy(_declaration(request, pk))
+    if content is None:
+        raise Http404
+    return workbook_response(content, _("Contribution wages") + "（错误说明）.xlsx")

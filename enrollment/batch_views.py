@@ -4,14 +4,12 @@ the case core's step view, declared in `enrollment.batch_business`."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods, require_safe
 
 from enrollment import batch_services, services
-from portal import workbooks
-from portal.http import agent_unit
+from portal.http import agent_unit, workbook_response
 from progress import registry
 from progress import selectors as case_selectors
 from progress.models import Application
@@ -23,13 +21,6 @@ def _business(kind: str) -> str:
     if kind not in KINDS:
         raise Http404
     return KINDS[kind]
-
-
-def _workbook(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=workbooks.XLSX)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -60,7 +51,7 @@ def batch_start(request, kind):
 @require_safe
 def batch_template(request, kind):
     spec = batch_services.KINDS[_business(kind)]
-    return _workbook(batch_services.template(spec), spec.filename)
+    return workbook_response(batch_services.template(spec), spec.filename)
 
 
 @require_safe
@@ -69,8 +60,8 @@ def batch_errors(request, pk):
     application = case_selectors.case_for_unit(unit=agent_unit(request), pk=pk)
     if application.business_code not in KINDS.values():
         raise Http404
-    content = batch_services.error_workbook(application)
+    content = batch_services.errorworkbook_response(application)
     if content is None:
         raise Http404
     name = (application.data.get("upload") or {}).get("name", "名册.xlsx")
-    return _workbook(content, name.rsplit(".", 1)[0] + "（错误说明）.xlsx")
+    return workbook_response(content, name.rsplit(".", 1)[0] + "（错误说明）.xlsx")

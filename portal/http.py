@@ -80,6 +80,16 @@ def paginate(request, rows, per_page: int):
     return page, query_without(request, "page")
 
 
+def workbook_response(content: bytes, filename: str) -> HttpResponse:
+    """An .xlsx to download under `filename` (templates, error copies), never cached."""
+    response = HttpResponse(
+        content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     """A PDF to download under `filename` (certificates, receipts), never kept by a cache."""
     response = HttpResponse(pdf, content_type="application/pdf")

@@ -97,8 +97,10 @@ class Sheet:
 
 # --- the template -------------------------------------------------------------------------
 def template(
-    *, sheet: str, columns: Iterable[Column], notes: Iterable[str], example: dict
+    *, sheet: str, columns: Iterable[Column], notes: Iterable[str], example: dict, rows=()
 ) -> bytes:
+    """The workbook to fill; `rows` ({column key: value}) are written in already from row 2
+    (a list to complete, such as a declaration's persons)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter, quote_sheetname
@@ -140,6 +142,11 @@ def template(
             data.add_data_validation(validation)
             validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
     data.freeze_panes = "A2"
+    for line, values in enumerate(rows, start=2):
+        for index, column in enumerate(columns, start=1):
+            cell = data.cell(row=line, column=index, value=values.get(column.key))
+            if column.kind != "number":
+                cell.number_format = TEXT
 
     guide.column_dimensions["A"].width = 18
     guide.column_dimensions["B"].width = 10
