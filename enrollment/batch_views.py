@@ -60,7 +60,7 @@ def batch_errors(request, pk):
     application = case_selectors.case_for_unit(unit=agent_unit(request), pk=pk)
     if application.business_code not in KINDS.values():
         raise Http404
-    content = batch_services.errorworkbook_response(application)
+    content = batch_services.error_workbook(application)
     if content is None:
         raise Http404
     name = (application.data.get("upload") or {}).get("name", "名册.xlsx")

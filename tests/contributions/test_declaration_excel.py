@@ -10,13 +10,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from contributions.models import BasePeriod
 from tests.contributions.test_declaration import (
+    _wages_and_window,  # noqa: F401 (fixture)
     approve,
     open_declaration,
     persons,
     save,
     submitted,
 )
-from tests.contributions.test_declaration import _wages_and_window  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -111,9 +111,9 @@ def test_r13_1_wrong_rows_take_nothing_and_come_back_marked(agent_client, unit):
 
 
 def test_r13_1_another_units_declaration_workbook_is_not_found(agent_client, unit, other_unit):
-    from accounts.services import unit_account_open
     from django.test import Client
 
+    from accounts.services import unit_account_open
     from tests.factories import AgentFactory
 
     persons(unit, 2)
