@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from portal.tables import Column, labels
+from portal.tables import Column, labels, link
 from roster.models import Contribution
 
 
@@ -13,7 +14,8 @@ def _arrears(row) -> str:
 
 
 def month_columns() -> list[Column]:
-    """缴费核定 (R-13.3): per month, persons, bases, 应缴 / 实缴 / 欠缴."""
+    """缴费核定 (R-13.3): per month, persons, bases, 应缴 / 实缴 / 欠缴, its 核定单."""
+    notice = _("PDF")
     return [
         Column(_("Year and month"), lambda r: str(r.month), row_header=True),
         Column(_("Persons"), lambda r: r.persons, numeric=True),
@@ -23,7 +25,12 @@ def month_columns() -> list[Column]:
         Column(_("Total due"), lambda r: r.due, numeric=True),
         Column(_("Paid"), lambda r: r.paid, numeric=True),
         Column(_("Outstanding"), lambda r: r.outstanding, numeric=True, css=_arrears),
+        Column(_("Notice"), html=lambda r: link(_notice_url(r.month), notice)),
     ]
+
+
+def _notice_url(month) -> str:
+    return f"{reverse('contributions:monthly_notice')}?last_0={month.year}&last_1={month.month}"
 
 
 def person_month_columns() -> list[Column]:

@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from contributions import declaration_files, selectors, services, tables
+from contributions import declaration_files, documents, selectors, services, tables
 from contributions.forms import MonthRangeForm
-from portal.http import agent_unit, query_without, workbook_response
+from portal.http import agent_unit, pdf_response, query_without, workbook_response
 from portal.tables import Table
 from progress import selectors as case_selectors
-from roster import exports
+from progress.models import Application
+from roster import certificates, exports
 from roster import selectors as roster_selectors
 
 
@@ -127,3 +128,38 @@ def declaration_errors(request, pk):
     if content is None:
         raise Http404
     return workbook_response(content, _("Contribution wages") + "（错误说明）.xlsx")
+
+
+@require_safe
+def declaration_notice(request, pk):
+    """缴费基数核定单 of an approved declaration (PDF)."""
+    application = _declaration(request, pk)
+    if application.status != Application.Status.APPROVED:
+        raise Http404
+    pdf = documents.document_pdf(
+        unit=application.unit,
+        content=documents.bases_content(application),
+        by=request.user,
+        verify_url=lambda issued: certificates.verify_url(request, issued),
+    )
+    name = _("Contribution base notice") + f"-{application.unit.code}-{application.data['year']}"
+    return pdf_response(pdf, f"{name}.pdf")
+
+
+@require_safe
+def monthly_notice(request):
+    """单位缴费核定单 of the month asked (PDF; this month by default)."""
+    unit = agent_unit(request)
+    form = MonthRangeForm(request.GET)
+    months = form.months()
+    if months is None:
+        raise Http404
+    month = months[1]
+    content = documents.monthly_content(unit=unit, month=month, today=timezone.localdate())
+    pdf = documents.document_pdf(
+        unit=unit,
+        content=content,
+        by=request.user,
+        verify_url=lambda issued: certificates.verify_url(request, issued),
+    )
+    return pdf_response(pdf, _("Monthly contribution notice") + f"-{unit.code}-{month}.pdf")

@@ -15,6 +15,8 @@ class Certificate(models.Model):
         UNIT = "unit", _("Unit insurance certificate")  # 单位参保证明
         PERSON = "person", _("Personal insurance certificate")  # 个人参保证明
         RECEIPT = "receipt", _("Acceptance receipt")  # 受理回执 of a case (progress.receipts)
+        BASES = "bases", _("Contribution base notice")  # 缴费基数核定单 (contributions.documents)
+        MONTHLY = "monthly", _("Monthly contribution notice")  # 单位缴费核定单
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     unit = models.ForeignKey(

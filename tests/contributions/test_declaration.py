@@ -244,3 +244,23 @@ def test_r13_1_wage_page_takes_the_same_queries_for_10_or_60_persons(agent_clien
     with CaptureQueriesContext(connection) as many:
         agent_client.get(url)
     assert len(many) == len(few)
+
+
+def test_r13_1_the_contribution_base_notice_pdf(agent_client, unit, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path
+    persons(unit, 3)
+    application = open_declaration(agent_client)
+    save(agent_client, application, {1: "4000", 2: "30000", 3: "7000"}, action="next")
+    approve(unit, submitted(agent_client, application))
+    page = agent_client.get("/contributions/declaration/").content.decode()
+    assert "下载缴费基数核定单" in page
+    response = agent_client.get(f"/contributions/declaration/{application.pk}/notice.pdf")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    import io
+
+    from pypdf import PdfReader
+
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "缴费基数核定单" in text and "5,100.00" in text and "按下限" in text
+    again = agent_client.get(f"/contributions/declaration/{application.pk}/notice.pdf")
+    assert again.content == response.content  # one PDF per content

@@ -114,3 +114,19 @@ def test_r13_4_person_detail_matches_their_rows_and_is_reached_from_the_roster(
 def test_r13_4_another_units_person_is_not_found(agent_client, other_unit):
     theirs = add_person(other_unit, 7)
     assert agent_client.get(f"/contributions/persons/{theirs.personal_code}/").status_code == 404
+
+
+def test_r13_3_monthly_notice_pdf_of_the_arrears_month(
+    agent_client, contributing, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path
+    html = agent_client.get(
+        "/contributions/monthly/?first_0=2025&first_1=1&last_0=2025&last_1=12"
+    ).content.decode()
+    assert 'href="/contributions/monthly/notice.pdf?last_0=2025&amp;last_1=12"' in html
+    response = agent_client.get("/contributions/monthly/notice.pdf?last_0=2025&last_1=12")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    from pypdf import PdfReader
+
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "2025-12" in text and "李欠缴" in text and "应缴未缴" in text and "1,570.37" in text
