@@ -8,17 +8,20 @@ from __future__ import annotations
 import io
 import itertools
 import unicodedata
+from decimal import Decimal
 
 from django.contrib.auth.decorators import login_not_required
 from django.core.files.storage import default_storage
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Lower
 from django.http import HttpResponse
 from django.template import engines
 from django.urls import include, path
 from django.utils import timezone
 
-from progress.models import Application, ApplicationEvent
+from enrollment.models import ProvincialAverageWage
+from portal.yearmonth import YearMonth
+from progress.models import Application, ApplicationEvent, CaseRow
 from roster import certificates
 from roster.models import Certificate, Contribution, DeemedPeriod, InsuranceRelation, Person, Unit
 from roster.selectors import PERSON_CODE, PERSON_NAME
@@ -155,6 +158,44 @@ def floor(request, name):
     rows, fields, page = FLOORS[name](request)
     context = {"rows": list(rows.values(*fields)[page]), "total": rows.count()}
     return HttpResponse(ROWS.render(context))
+
+
+def monthly_floor(request):
+    """缴费核定: the unit's last twelve months grouped, as the page shows them."""
+    last = YearMonth.current()
+    rows = (
+        Contribution.objects.filter(unit=request.user.unit, month__gte=last - 11, month__lte=last)
+        .values("month")
+        .annotate(
+            persons=Count("person_id", distinct=True),
+            base=Sum("base"),
+            unit_due=Sum("unit_amount"),
+            personal_due=Sum("personal_amount"),
+            unit_paid=Sum("unit_amount", filter=Q(status="paid")),
+            personal_paid=Sum("personal_amount", filter=Q(status="paid")),
+        )
+        .order_by("-month")
+    )
+    return HttpResponse(ROWS.render({"rows": list(rows), "total": ""}))
+
+
+def declaration_floor(request, pk):
+    """缴费基数申报, page 1 of 5,000: the page's rows and each row's base and amounts, and the
+    unit's totals over every row, computed with the rules directly."""
+    from contributions import rules
+
+    application = Application.objects.get(pk=pk, unit=request.user.unit)
+    average = ProvincialAverageWage.objects.get(year=application.data["year"] - 1).monthly_amount
+    rows = CaseRow.objects.filter(application=application).order_by("line")
+    shown = list(rows.values("line", "name", "data")[:50])
+    total = 0
+    for line, _data in rows.values_list("line", "data"):
+        wage = application.data.get(f"wage_{line}")
+        if wage:
+            total += rules.amount(rules.applied_base(Decimal(wage), average).base, 16)
+    for row in shown:
+        row["base"] = row["data"]["last_base"]
+    return HttpResponse(ROWS.render({"rows": shown, "total": total}))
 
 
 def history_floor(request, pk):
@@ -317,6 +358,8 @@ urlpatterns = [
     path("bench-floor/home/", home_floor),
     path("bench-floor/unit-certificate/", unit_certificate_floor),
     path("bench-floor/history/<int:pk>/", history_floor),
+    path("bench-floor/monthly/", monthly_floor),
+    path("bench-floor/declaration/<int:pk>/", declaration_floor),
     path("bench-floor/certificate-render/<str:code>/", certificate_render_floor),
     path("bench-floor/certificate-stored/<str:code>/", certificate_stored_floor),
     path("bench-floor/trivial/", trivial),

@@ -54,6 +54,13 @@ PAGES = [
         "/bench-floor/units/?q=人民医院",
     ),
     ("导出 5,000 行", "big", "/roster/active/?export=xlsx", "/bench-floor/export/"),
+    ("缴费核定 12 个月", "big", "/contributions/monthly/", "/bench-floor/monthly/"),
+    (
+        "缴费基数申报 5,000 人 第1页",
+        "big",
+        "/progress/{declaration}/wages/",
+        "/bench-floor/declaration/{declaration}/",
+    ),
     (
         "养老金申领 缴费信息 120 个月",
         "big",
@@ -175,7 +182,40 @@ def subjects(users) -> dict[str, str]:
         claim = application_create(
             unit=user.unit, business_code=PENSION_CLAIM, by=user, person=claimant
         )
-    return {"claim": str(claim.pk), "printed": BIG_CODE.format(1)}
+    return {
+        "claim": str(claim.pk),
+        "printed": BIG_CODE.format(1),
+        "declaration": str(_declaration(user).pk),
+    }
+
+
+def _declaration(user):
+    """BIG's declaration of this year (its window opened for the benchmark), half filled."""
+    from django.utils import timezone
+
+    from contributions import services
+    from contributions.models import DeclarationYear
+    from progress.services import case_save
+
+    today = timezone.localdate()
+    DeclarationYear.objects.get_or_create(
+        year=today.year,
+        defaults={
+            "opens": today.replace(month=1, day=1),
+            "closes": today.replace(month=12, day=31),
+        },
+    )
+    declaration = services.declaration_of(unit=user.unit, year=today.year)
+    if declaration is None:
+        declaration = services.declaration_start(unit=user.unit, by=user)
+        wages = {f"wage_{line}": str(6000 + line) for line in range(1, 2501)}
+        case_save(
+            application=declaration,
+            data={**declaration.data, **wages},
+            by=user,
+            version=declaration.version,
+        )
+    return declaration
 
 
 def _url(template: str, subjects: dict) -> str:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from accounts.models import Agent
 from accounts.services import unit_account_open
 from appcenter.models import AppUser
+from contributions.models import DeclarationYear
 from demo import data
 from demo.plan import (
     CENT,
@@ -100,6 +101,14 @@ def write_plan(plan: Plan) -> dict:
             user.set_password(password)
             user.save()
             created["users"] += 1
+    # The year's 缴费基数申报 is open, so the demo can declare (admins set real windows).
+    DeclarationYear.objects.get_or_create(
+        year=plan.today.year,
+        defaults={
+            "opens": plan.today.replace(month=1, day=1),
+            "closes": plan.today + datetime.timedelta(days=30),
+        },
+    )
     admin_name, admin_password = data.ADMIN
     if not user_model.objects.filter(username=admin_name).exists():
         user_model.objects.create_superuser(admin_name, "admin@example.cn", admin_password)
