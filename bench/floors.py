@@ -189,10 +189,11 @@ def declaration_floor(request, pk):
     rows = CaseRow.objects.filter(application=application).order_by("line")
     shown = list(rows.values("line", "name", "data")[:50])
     total = 0
-    for line, _data in rows.values_list("line", "data"):
+    for line in rows.values_list("line", flat=True):
         wage = application.data.get(f"wage_{line}")
-        if wage:
-            total += rules.amount(rules.applied_base(Decimal(wage), average).base, 16)
+        if wage:  # the base and its four monthly amounts, as the page sums them
+            base = rules.applied_base(Decimal(wage), average).base
+            total += sum(rules.amount(base, percent) for percent in (16, 8, 8, 4))
     for row in shown:
         row["base"] = row["data"]["last_base"]
     return HttpResponse(ROWS.render({"rows": shown, "total": total}))

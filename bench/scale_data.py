@@ -161,12 +161,13 @@ def _cases() -> str:
     return f"""
 -- 500 open reductions in BIG, one per person.
 INSERT INTO progress_application (unit_id, business_code, person_id, subject_name,
-    subject_id_number, status, version, data, created_at, submitted_at)
+    subject_id_number, status, version, data, created_at, submitted_at, reference)
 SELECT r.unit_id, 'staff_reduction', p.id, p.name, p.id_number,
        (ARRAY['draft', 'submitted', 'rejected'])[p.id % 3 + 1], 2,
        '{{"reason": "transfer", "stop_month": "2026-11"}}'::jsonb,
        now() - (p.id % 90 || ' days')::interval,
-       CASE WHEN p.id % 3 <> 0 THEN now() - (p.id % 30 || ' days')::interval END
+       CASE WHEN p.id % 3 <> 0 THEN now() - (p.id % 30 || ' days')::interval END,
+       CASE WHEN p.id % 3 <> 0 THEN 'R1' || to_char(p.id, 'FM0000000000') ELSE '' END
 FROM roster_insurancerelation r
 JOIN roster_person p ON p.id = r.person_id
 JOIN roster_unit u ON u.id = r.unit_id AND u.code = '{BIG_UNIT}'
@@ -174,24 +175,26 @@ ORDER BY p.id LIMIT {OPEN_IN_BIG};
 
 -- 2,000 新登记 additions awaiting review in REVIEW_COUNTY's units.
 INSERT INTO progress_application (unit_id, business_code, subject_name, subject_id_number,
-    status, version, data, created_at, submitted_at)
+    status, version, data, created_at, submitted_at, reference)
 SELECT u.id, 'staff_addition', bench_name(i + 7), bench_id('360102' || to_char(DATE '1990-01-01'
        + i, 'YYYYMMDD') || '9' || to_char(i % 100, 'FM00')), 'submitted', 3,
        '{{"type": "new_registration"}}'::jsonb,
-       now() - (i % 20 || ' days')::interval, now() - (i % 10 || ' days')::interval
+       now() - (i % 20 || ' days')::interval, now() - (i % 10 || ' days')::interval,
+       'R2' || to_char(i, 'FM0000000000')
 FROM generate_series(0, {AWAITING_REVIEW - 1}) AS i
 JOIN roster_county c ON c.code = '{REVIEW_COUNTY}'
 JOIN roster_unit u ON u.county_id = c.id AND u.code = c.code || to_char(i % 200 + 1, 'FM0000');
 
 -- The rest, finished, over every unit.
 INSERT INTO progress_application (unit_id, business_code, subject_name, subject_id_number,
-    status, version, data, created_at, submitted_at, finished_at)
+    status, version, data, created_at, submitted_at, finished_at, reference)
 SELECT bu.id, (ARRAY['staff_addition', 'staff_reduction', 'pension_claim'])[i % 3 + 1],
        bench_name(i), bench_id('360102' || to_char(DATE '1980-01-01' + i % 9000, 'YYYYMMDD')
        || to_char(i % 1000, 'FM000')), CASE WHEN i % 7 = 0 THEN 'withdrawn' ELSE 'approved' END,
        4, '{{}}'::jsonb, now() - (i % 2000 || ' days')::interval,
        now() - (i % 2000 || ' days')::interval + interval '1 hour',
-       now() - (i % 2000 || ' days')::interval + interval '2 days'
+       now() - (i % 2000 || ' days')::interval + interval '2 days',
+       'R3' || to_char(i, 'FM0000000000')
 FROM generate_series(0, {closed - 1}) AS i
 JOIN bench_unit bu ON bu.k = i % {COUNTIES * UNITS_PER_COUNTY - 2};
 

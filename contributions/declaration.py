@@ -116,12 +116,12 @@ def totals(application, values, pricing) -> dict:
     """The unit's sums over every person with a wage typed: bases and monthly amounts."""
     sums = dict.fromkeys(("base", "unit", "personal", "annuity_unit", "annuity_personal"), 0)
     filled = 0
-    for line, data in application.rows.values_list("line", "data"):
+    for line, annuity in application.rows.values_list("line", "data__annuity"):
         wage = parse_wage(values.get(wage_key(line), ""))
         if wage is None:
             continue
         filled += 1
-        priced = pricing.price(wage, annuity=bool(data.get("annuity")))
+        priced = pricing.price(wage, annuity=bool(annuity))
         sums["base"] += priced.applied.base
         for name in ("unit", "personal", "annuity_unit", "annuity_personal"):
             sums[name] += getattr(priced.amounts, name)

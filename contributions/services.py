@@ -141,9 +141,15 @@ class Pricing:
         self.year = year
         self.month = YearMonth(year, 1)
         self.average = average_wage(year - 1)
-        self.rates = [
+        rates = [
             rules.Rate(r.scheme, r.valid_from, r.unit_rate, r.personal_rate)
             for r in ContributionRate.objects.all()
+        ]
+        # The month's rates, found once: a declaration prices thousands of rows.
+        self.rates = [
+            rate
+            for scheme in (rules.BASIC, rules.ANNUITY)
+            if (rate := rules.rate_in_force(rates, scheme, self.month)) is not None
         ]
 
     def price(self, wage: Decimal, *, annuity: bool) -> Priced:

@@ -264,3 +264,8 @@ def test_r13_1_the_contribution_base_notice_pdf(agent_client, unit, tmp_path, se
     assert "缴费基数核定单" in text and "5,100.00" in text and "按下限" in text
     again = agent_client.get(f"/contributions/declaration/{application.pk}/notice.pdf")
     assert again.content == response.content  # one PDF per content
+    from roster.models import Certificate
+
+    code = Certificate.objects.get(kind="bases").code
+    verified = agent_client.get(f"/verify/?code={code}").content.decode()
+    assert "缴费基数核定单" in verified and "证明真实有效" in verified

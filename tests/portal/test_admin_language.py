@@ -176,7 +176,13 @@ def records(tmp_path, settings):
         valid_until=datetime.date(2026, 6, 1),
         content_hash="0" * 64,
     )
-    from contributions.models import BasePeriod, DeclarationYear
+    from contributions.models import BasePeriod, ContributionRate, DeclarationYear
+
+    ContributionRate.objects.get_or_create(
+        scheme="basic",
+        valid_from=relation.start_month,
+        defaults={"unit_rate": 16, "personal_rate": 8},
+    )
 
     DeclarationYear.objects.create(
         year=2026, opens=datetime.date(2026, 11, 1), closes=datetime.date(2026, 12, 31)

@@ -41,6 +41,9 @@ def ensure_material_types():
     importlib.import_module("enrollment.migrations.0003_batch_materials_and_guides").fill(
         apps, None
     )
+    importlib.import_module("contributions.migrations.0003_declaration_materials_and_guide").fill(
+        apps, None
+    )
 
 
 @pytest.fixture(autouse=True)
