@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models.fields.json import KT
 from django.utils.translation import gettext_lazy as _
 
 from contributions import declaration_files, services
+from contributions.rules import clamped
 from contributions.services import (
     BASE_DECLARATION,
     WAGE_INVALID,
@@ -38,9 +40,14 @@ class Declaration(Draft):
         return self.data["year"]
 
     def values(self, step) -> dict:
-        if step.key == WAGES_KEY:
-            return {key: value for key, value in self.data.items() if key.startswith("wage_")}
-        return super().values(step)
+        if step.key != WAGES_KEY:
+            return super().values(step)
+        # Read once per data: a page asks for them several times, and they are 5,000.
+        cached = getattr(self, "_wages", None)
+        if cached is None or cached[0] is not self.data:
+            wages = {key: value for key, value in self.data.items() if key.startswith("wage_")}
+            self._wages = cached = (self.data, wages)
+        return dict(cached[1])
 
     def page(self):
         """The page of persons asked for (the query's `page`)."""
@@ -114,18 +121,26 @@ def priced_rows(application, rows, values) -> tuple[list[tuple], dict]:
 
 def totals(application, values, pricing) -> dict:
     """The unit's sums over every person with a wage typed: bases and monthly amounts."""
-    sums = dict.fromkeys(("base", "unit", "personal", "annuity_unit", "annuity_personal"), 0)
-    filled = 0
-    for line, annuity in application.rows.values_list("line", "data__annuity"):
+    names = ("unit", "personal", "annuity_unit", "annuity_personal")
+    base, sums, filled = 0, [0, 0, 0, 0], 0
+    # The annuity flag as text (PostgreSQL "true", SQLite 1): no row's JSON is decoded.
+    rows = application.rows.annotate(annuity=KT("data__annuity")).values_list("line", "annuity")
+    for line, annuity in rows:
         wage = parse_wage(values.get(wage_key(line), ""))
         if wage is None:
             continue
         filled += 1
-        priced = pricing.price(wage, annuity=bool(annuity))
-        sums["base"] += priced.applied.base
-        for name in ("unit", "personal", "annuity_unit", "annuity_personal"):
-            sums[name] += getattr(priced.amounts, name)
-    return {"filled": filled, **sums}
+        applied = clamped(wage, *pricing.bounds).base
+        base += applied
+        sums = [
+            a + b
+            for a, b in zip(
+                sums,
+                pricing.amounts(applied, annuity=annuity in ("true", "1", 1, True)),
+                strict=True,
+            )
+        ]
+    return {"filled": filled, "base": base, **dict(zip(names, sums, strict=True))}
 
 
 def _shown(application, page, values) -> dict:

@@ -28,7 +28,11 @@ class Applied:
 def applied_base(wage: Decimal, average: Decimal) -> Applied:
     """The declared wage, within 60 %–300 % of the previous year's provincial average monthly
     wage (the same bounds as a staff addition's base, `enrollment.rules.base_range`)."""
-    low, high = base_range(average)
+    return clamped(wage, *base_range(average))
+
+
+def clamped(wage: Decimal, low: Decimal, high: Decimal) -> Applied:
+    """`applied_base` with the bounds worked out already (a declaration's thousands of rows)."""
     wage = Decimal(wage).quantize(CENT, ROUND_HALF_UP)
     if wage < low:
         return Applied(low, FLOOR)

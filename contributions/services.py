@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from contributions import rules
 from contributions.models import BasePeriod, ContributionRate, DeclarationYear
 from contributions.selectors import BASE_DECLARATION
+from enrollment.rules import base_range
 from enrollment.services import average_wage
 from portal.yearmonth import YearMonth
 from progress import services as case_services
@@ -141,6 +142,7 @@ class Pricing:
         self.year = year
         self.month = YearMonth(year, 1)
         self.average = average_wage(year - 1)
+        self.bounds = base_range(self.average)
         rates = [
             rules.Rate(r.scheme, r.valid_from, r.unit_rate, r.personal_rate)
             for r in ContributionRate.objects.all()
@@ -152,8 +154,22 @@ class Pricing:
             if (rate := rules.rate_in_force(rates, scheme, self.month)) is not None
         ]
 
+        basic = next((r for r in self.rates if r.scheme == rules.BASIC), None)
+        extra = next((r for r in self.rates if r.scheme == rules.ANNUITY), None)
+        zero = Decimal(0)
+        own = (basic.unit_rate, basic.personal_rate) if basic else (zero, zero)
+        self.percents = {
+            False: (*own, zero, zero),
+            True: (*own, *((extra.unit_rate, extra.personal_rate) if extra else (zero, zero))),
+        }
+
+    def amounts(self, base: Decimal, *, annuity: bool) -> tuple[Decimal, ...]:
+        """(unit, personal, annuity unit, annuity personal) of a base: `rules.monthly_amounts`
+        without building its record, for the totals of thousands of rows."""
+        return tuple(rules.amount(base, percent) for percent in self.percents[annuity])
+
     def price(self, wage: Decimal, *, annuity: bool) -> Priced:
-        applied = rules.applied_base(wage, self.average)
+        applied = rules.clamped(wage, *self.bounds)
         amounts = rules.monthly_amounts(applied.base, self.month, self.rates, annuity=annuity)
         return Priced(wage, applied, amounts)
 

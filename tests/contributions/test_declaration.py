@@ -118,6 +118,7 @@ def test_r13_1_amounts_and_totals_of_the_unit(agent_client, unit):
     assert all(amount in row for amount in ("1280.00", "640.00", "320.00"))
     totals = html.split('class="info-table declaration-totals"')[1].split("</table>")[0]
     assert "2 / 3" in totals and "18000.50" in totals and "2880.08" in totals  # 1,280 + 1,600.08
+    assert "1440.04" in totals and "720.02" in totals  # the annuity: 8 % and 4 % of both
 
 
 def test_r13_1_save_keeps_bad_input_and_next_asks_for_every_wage(agent_client, unit):
