@@ -61,6 +61,12 @@ DONE = "done"
 LAST_STEP = "last_step"
 
 
+def copied(data: dict) -> dict:
+    """A copy of a case's JSON data that shares nothing changeable with it: its tables and
+    forms are copied deeply, its many plain values (a declaration's 5,000 wages) are not."""
+    return {k: copy.deepcopy(v) if isinstance(v, dict | list) else v for k, v in data.items()}
+
+
 class Draft:
     """A typed view over a case's data (its shape: `progress.steps`). Businesses subclass it with
     readers of their own fields; a draft is never changed in place: `with_page` returns the
@@ -68,7 +74,7 @@ class Draft:
 
     def __init__(self, application: Application, data: dict | None = None):
         self.application = application
-        self.data = copy.deepcopy(application.data if data is None else data)
+        self.data = copied(application.data if data is None else data)
         self.query = {}  # the page's query, where a step shows a page of many rows
 
     def with_data(self, data: dict):
@@ -122,7 +128,7 @@ class Draft:
         """The draft after saving `page` on `step`: what was typed, the table, the row being
         typed, whether the step counts as done (None: as its check says now), and the step the
         save sends the agent to."""
-        data = copy.deepcopy(self.data)
+        data = copied(self.data)
         if page.values is not None:
             if step.data_key:
                 data[step.data_key] = page.values
