@@ -50,9 +50,13 @@ class Declaration(Draft):
         return dict(cached[1])
 
     def page(self):
-        """The page of persons asked for (the query's `page`)."""
-        rows = self.application.rows.order_by("line")
-        return Paginator(rows, PER_PAGE).get_page(self.query.get("page"))
+        """The page of persons asked for (the query's `page`), read once per request."""
+        asked = self.query.get("page")
+        cached = getattr(self, "_page", None)
+        if cached is None or cached[0] != asked:
+            rows = self.application.rows.order_by("line")
+            self._page = cached = (asked, Paginator(rows, PER_PAGE).get_page(asked))
+        return cached[1]
 
 
 class WagePageForm(PortalForm):
