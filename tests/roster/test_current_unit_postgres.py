@@ -62,5 +62,6 @@ def test_r6_5_two_writers_of_one_persons_relations_leave_the_latest_unit():
 def test_r6_5_truncating_the_relations_leaves_nobody_in_a_unit():
     relation = InsuranceRelationFactory()
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE roster_insurancerelation")
+        # The base periods refer to the relations: PostgreSQL truncates both together or neither.
+        cursor.execute("TRUNCATE roster_insurancerelation, contributions_baseperiod")
     assert current_unit(relation.person_id) is None
