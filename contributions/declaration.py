@@ -42,12 +42,13 @@ class Declaration(Draft):
     def values(self, step) -> dict:
         if step.key != WAGES_KEY:
             return super().values(step)
-        # Read once per data: a page asks for them several times, and they are 5,000.
+        # Read once per data (a page asks several times, and they are 5,000); read-only, as
+        # every caller takes it (`Step.initial_values` merges it into a dict of its own).
         cached = getattr(self, "_wages", None)
         if cached is None or cached[0] is not self.data:
             wages = {key: value for key, value in self.data.items() if key.startswith("wage_")}
             self._wages = cached = (self.data, wages)
-        return dict(cached[1])
+        return cached[1]
 
     def page(self):
         """The page of persons asked for (the query's `page`), read once per request."""

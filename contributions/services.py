@@ -118,10 +118,15 @@ def declaration_start(*, unit, by) -> Application:
 def parse_wage(value) -> Decimal | None:
     """A typed wage as money (None: not a positive amount of yuan with at most two decimals)."""
     try:
-        wage = Decimal(str(value).replace(",", "").strip())
+        wage = Decimal(value if isinstance(value, str) else str(value))
     except (InvalidOperation, ValueError):
-        return None
-    if not wage.is_finite() or wage <= 0 or wage > MAX_WAGE or wage != wage.quantize(rules.CENT):
+        try:  # 8,650.50 or with spaces around, as typed
+            wage = Decimal(str(value).replace(",", "").strip())
+        except (InvalidOperation, ValueError):
+            return None
+    if not wage.is_finite() or wage.as_tuple().exponent > 0 or "e" in str(value).lower():
+        return None  # 1e3: never what a clerk typed
+    if wage <= 0 or wage > MAX_WAGE or wage != wage.quantize(rules.CENT):
         return None
     return wage
 

@@ -98,3 +98,25 @@ def test_r13_1_base_of_a_month_from_its_periods():
     assert base_in_force(periods, YearMonth(2024, 12), D("6500.00")) == D("6500.00")
     assert base_in_force(periods, YearMonth(2025, 12), D("6500.00")) == D("7000.00")
     assert base_in_force(periods, YearMonth(2026, 1), D("6500.00")) == D("8200.00")
+
+
+@pytest.mark.parametrize(
+    ("typed", "wage"),
+    [
+        ("8000", D("8000")),
+        (" 8,650.50 ", D("8650.50")),
+        ("８０００.５", D("8000.5")),
+        ("10000", D("10000")),
+        ("0.001", None),  # a tenth of a cent
+        ("0", None),
+        ("-5", None),
+        ("1e3", None),
+        ("Infinity", None),
+        ("八千", None),
+        ("10000000", None),  # above 9,999,999.99
+    ],
+)
+def test_r13_1_a_typed_wage_is_money_or_nothing(typed, wage):
+    from contributions.services import parse_wage
+
+    assert parse_wage(typed) == wage
