@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from django import forms
 from django.conf import settings
@@ -44,6 +45,7 @@ YES, NO = str(_("Yes")), str(_("No"))
 ID_FIELDS = AdditionIdForm.base_fields
 ADDITION_FIELDS = AdditionForm.base_fields
 REDUCTION_FIELDS = ReductionForm.base_fields
+FIELDS = {**ID_FIELDS, **ADDITION_FIELDS, **REDUCTION_FIELDS}
 
 
 def _choices(form_field) -> tuple[str, ...]:
@@ -168,14 +170,19 @@ def form_data(values: dict[str, str], columns) -> dict[str, str]:
     M, 是 → true); anything else stays as typed, for the form to refuse."""
     data = dict(values)
     for column in columns:
+        word = data.get(column.key, "")
         if column.key == "occupational_annuity":
-            word = data.get(column.key, "")
             data[column.key] = {YES: "true", NO: "false"}.get(word, word)
         elif column.choices:
-            form_field = {**ID_FIELDS, **ADDITION_FIELDS, **REDUCTION_FIELDS}[column.key]
-            codes = {str(label): value for value, label in form_field.choices if value != ""}
-            data[column.key] = codes.get(data.get(column.key, ""), data.get(column.key, ""))
+            data[column.key] = _codes(column.key).get(word, word)
     return data
+
+
+@cache
+def _codes(key: str) -> dict[str, str]:
+    """A choice column's words and their codes, worked out once (not once a row)."""
+    form_field = FIELDS[key]
+    return {str(label): value for value, label in form_field.choices if value != ""}
 
 
 def _form_problems(result: RowResult, form: forms.Form, *, skip=()) -> None:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from enrollment import batch_services, rules, services
 from enrollment.addition_forms import ADDITION_TYPES
-from enrollment.batch import ADDITION_FIELDS, ID_FIELDS, REDUCTION_FIELDS
+from enrollment.batch import FIELDS
 from enrollment.forms import REASON_CHOICES
 from portal import workbook_reports
 from progress.drafts import Draft
@@ -19,7 +19,6 @@ from progress.steps import MATERIALS, CaseSteps, Step, StepCheck
 
 PER_PAGE = 50
 BATCH_DETAIL = "enrollment/batch_detail.html"
-FIELDS = {**ID_FIELDS, **ADDITION_FIELDS, **REDUCTION_FIELDS}
 
 
 class Batch(Draft):
