@@ -194,14 +194,17 @@ def declaration_approve(application: Application) -> None:
             "relation_id", "valid_from"
         )
     )
+    started = {relation_id for relation_id, _start in held}
     periods, changed = [], []
     for row in rows:
         relation = relations[row.data["relation"]]
-        if (relation.pk, pricing.month) in held:
+        # From January, or from the month a person who joined during the year started.
+        month = max(pricing.month, relation.start_month)
+        if (relation.pk, month) in held:
             raise ValidationError(
-                DECLARED_TWICE % {"month": pricing.month, "name": row.name}, code="twice"
+                DECLARED_TWICE % {"month": month, "name": row.name}, code="twice"
             )
-        if not any(relation_id == relation.pk for relation_id, _start in held):
+        if relation.pk not in started and relation.start_month < month:
             periods.append(
                 BasePeriod(
                     relation=relation,
@@ -211,20 +214,16 @@ def declaration_approve(application: Application) -> None:
             )
         wage = parse_wage(application.data.get(wage_key(row.line)))
         priced = pricing.price(wage, annuity=relation.occupational_annuity)
-        if relation.start_month < pricing.month:
-            periods.append(
-                BasePeriod(
-                    relation=relation,
-                    valid_from=pricing.month,
-                    wage=wage,
-                    base=priced.applied.base,
-                    clamp=priced.applied.clamp,
-                    application=application,
-                )
+        periods.append(
+            BasePeriod(
+                relation=relation,
+                valid_from=month,
+                wage=wage,
+                base=priced.applied.base,
+                clamp=priced.applied.clamp,
+                application=application,
             )
-        else:  # joined this year: the declared base is the one it started with
-            periods[-1].wage, periods[-1].application = wage, application
-            periods[-1].base, periods[-1].clamp = priced.applied.base, priced.applied.clamp
+        )
         relation.contribution_base = priced.applied.base
         changed.append(relation)
     BasePeriod.objects.bulk_create(periods)

@@ -228,6 +228,20 @@ def test_r13_1_approval_refused_when_the_year_is_on_record_already(agent_client,
     assert BasePeriod.objects.count() == 1
 
 
+def test_r13_1_a_joiner_whose_start_is_on_record_is_refused_not_mixed_up(agent_client, unit):
+    """Who joined during the year is declared from the month they started; a period on record
+    for that month is refused like January's, and no other person's period takes the wage."""
+    staff = persons(unit, 3)
+    application = open_declaration(agent_client)
+    save(agent_client, application, {1: "8000", 2: "8000", 3: "7000"}, action="next")
+    submitted(agent_client, application)
+    joiner = InsuranceRelation.objects.get(person=staff[2])
+    BasePeriod.objects.create(relation=joiner, valid_from=YearMonth(YEAR, 3), base=6000)
+    with pytest.raises(Exception, match="新入职"):
+        services.declaration_approve(application)
+    assert list(BasePeriod.objects.values_list("base", flat=True)) == [Decimal("6000.00")]
+
+
 def test_r13_1_wage_page_takes_the_same_queries_for_10_or_60_persons(agent_client, unit):
     for n in range(1, 11):
         add_person(unit, n, months=12)
