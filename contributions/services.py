@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from contributions import rules
+from contributions import billing, rules
 from contributions.models import BasePeriod, ContributionRate, DeclarationYear
 from contributions.selectors import BASE_DECLARATION
 from enrollment.rules import base_range
@@ -182,7 +182,7 @@ class Pricing:
 def declaration_approve(application: Application) -> None:
     """Approval: each person's base from January of the year, as a new period; a relation
     without periods first gets the one it started with, so the history stays whole. The
-    relation's current base follows."""
+    relation's current base follows, and so do the year's months billed and still unpaid."""
     year = application.data["year"]
     pricing = Pricing(year)
     rows = list(application.rows.order_by("line"))
@@ -201,9 +201,7 @@ def declaration_approve(application: Application) -> None:
         # From January, or from the month a person who joined during the year started.
         month = max(pricing.month, relation.start_month)
         if (relation.pk, month) in held:
-            raise ValidationError(
-                DECLARED_TWICE % {"month": month, "name": row.name}, code="twice"
-            )
+            raise ValidationError(DECLARED_TWICE % {"month": month, "name": row.name}, code="twice")
         if relation.pk not in started and relation.start_month < month:
             periods.append(
                 BasePeriod(
@@ -228,6 +226,7 @@ def declaration_approve(application: Application) -> None:
         changed.append(relation)
     BasePeriod.objects.bulk_create(periods)
     InsuranceRelation.objects.bulk_update(changed, ["contribution_base"])
+    billing.reprice_unpaid(changed, pricing.month)
 
 
 def wage_key(line: int) -> str:

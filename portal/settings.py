@@ -12,6 +12,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 from portal import storage
@@ -171,6 +172,13 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# `celery -A portal beat`: the month's 缴费核定 at 01:00 on its first day (contributions.tasks).
+CELERY_BEAT_SCHEDULE = {
+    "bill-current-month": {
+        "task": "contributions.tasks.bill_current_month",
+        "schedule": crontab(minute=0, hour=1, day_of_month=1),
+    }
+}
 
 # --- Accounts ---------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -240,6 +248,7 @@ LANGUAGES = [("zh-hans", "简体中文")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["portal.formats"]  # dates YYYY-MM-DD
 TIME_ZONE = "Asia/Shanghai"
+CELERY_TIMEZONE = TIME_ZONE  # the beat schedule's hours
 USE_I18N = True
 USE_TZ = True
 

@@ -216,6 +216,35 @@ def test_r13_1_approval_adds_base_periods_and_keeps_the_earlier_ones(agent_clien
     assert BasePeriod.objects.count() == 5  # two each for the two, one for who joined
 
 
+def test_r13_1_approval_reprices_the_years_unpaid_months_and_not_the_paid(agent_client, unit):
+    """Later contributions use the approved base: the months of the year billed and still
+    unpaid are priced again; a paid month and last year's months stay as collected."""
+    from contributions import billing
+    from roster.models import Contribution
+
+    staff = persons(unit, 2)
+    relation = InsuranceRelation.objects.get(person=staff[0])
+    InsuranceRelation.objects.filter(pk=relation.pk).update(start_month=YearMonth(YEAR - 1, 11))
+    for month in YearMonth(YEAR - 1, 11).iter_through(YearMonth(YEAR, 2)):
+        billing.bill_month(month)
+    Contribution.objects.filter(month=YearMonth(YEAR, 2), person=staff[0]).update(status="paid")
+    application = open_declaration(agent_client)
+    save(agent_client, application, {1: "9000", 2: "7000"}, action="next")
+    approve(unit, submitted(agent_client, application))
+    months = Contribution.objects.filter(person=staff[0], month__gte=YearMonth(YEAR - 1, 11))
+    months = months.order_by("month")
+    assert [(str(c.month), c.base, c.unit_amount, c.status) for c in months] == [
+        (f"{YEAR - 1}-11", Decimal("6800.00"), Decimal("1088.00"), "due"),
+        (f"{YEAR - 1}-12", Decimal("6800.00"), Decimal("1088.00"), "due"),
+        (f"{YEAR}-01", Decimal("9000.00"), Decimal("1440.00"), "due"),
+        (f"{YEAR}-02", Decimal("6800.00"), Decimal("1088.00"), "paid"),
+    ]
+    march = billing.bill_month(YearMonth(YEAR, 3))  # who joined in March is on record
+    assert (march.created, march.existing) == (1, 1)
+    march = Contribution.objects.get(person=staff[0], month=YearMonth(YEAR, 3))
+    assert (march.base, march.personal_amount) == (Decimal("9000.00"), Decimal("720.00"))
+
+
 def test_r13_1_approval_refused_when_the_year_is_on_record_already(agent_client, unit):
     staff = persons(unit, 2)
     application = open_declaration(agent_client)

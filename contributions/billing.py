@@ -1,0 +1,136 @@
+"""缴费核定 of a month (R-13.3): what each person insured through a contributing unit owes for
+the month, priced from the base in force (the base periods a declaration adds, else the base the
+relation started with) at the basic scheme's rate in force. A month is billed once per person and
+unit; a declaration approved later re-prices the months of its year still unpaid, and leaves the
+paid ones as they were collected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from contributions import rules
+from contributions.models import BasePeriod, ContributionRate
+from portal.yearmonth import YearMonth
+from roster.models import Contribution, InsuranceRelation, Unit
+
+CHUNK = 5000
+NO_RATE = _("No rate of the basic pension insurance is in force in %(month)s.")
+
+
+@dataclass(frozen=True)
+class Billed:
+    month: YearMonth
+    created: int
+    existing: int
+
+
+def _rates() -> list[rules.Rate]:
+    return [
+        rules.Rate(r.scheme, r.valid_from, r.unit_rate, r.personal_rate)
+        for r in ContributionRate.objects.filter(scheme=rules.BASIC)
+    ]
+
+
+def _periods(relation_ids) -> dict[int, list]:
+    """Each relation's base periods as (valid_from, base), one query."""
+    periods: dict[int, list] = {}
+    rows = BasePeriod.objects.filter(relation__in=relation_ids).values_list(
+        "relation_id", "valid_from", "base"
+    )
+    for relation_id, start, base in rows:
+        periods.setdefault(relation_id, []).append((start, base))
+    return periods
+
+
+def _priced(contribution: Contribution, base, rates) -> Contribution:
+    amounts = rules.monthly_amounts(base, contribution.month, rates, annuity=False)
+    contribution.base = base
+    contribution.unit_amount, contribution.personal_amount = amounts.unit, amounts.personal
+    return contribution
+
+
+def billable(month: YearMonth, units=None):
+    """The relations that owe the month: contributing (参保缴费) through a contributing unit,
+    started by the month and not ended before it."""
+    relations = InsuranceRelation.objects.filter(
+        status=InsuranceRelation.Status.ACTIVE,
+        unit__status=Unit.Status.ACTIVE,
+        start_month__lte=month,
+    ).filter(Q(end_month__isnull=True) | Q(end_month__gte=month))
+    return relations if units is None else relations.filter(unit__in=units)
+
+
+def bill_month(month: YearMonth, *, units=None) -> Billed:
+    """Bill the month for every relation that owes it and has no contribution of the month
+    yet (应缴未缴 until the collection is recorded), in chunks of a few thousand relations:
+    billing the province twice, or two runs at once, bills each person once."""
+    rates = _rates()
+    if rules.rate_in_force(rates, rules.BASIC, month) is None:
+        raise ValidationError(NO_RATE % {"month": month}, code="rate")
+    relations = (
+        billable(month, units)
+        .order_by("pk")
+        .values_list("pk", "person_id", "unit_id", "contribution_base")
+    )
+    created = existing = 0
+    last = 0
+    while chunk := list(relations.filter(pk__gt=last)[:CHUNK]):
+        last = chunk[-1][0]
+        with transaction.atomic():
+            billed = set(
+                Contribution.objects.filter(
+                    month=month, person__in=[person for _pk, person, _u, _b in chunk]
+                ).values_list("person_id", "unit_id")
+            )
+            periods = _periods([pk for pk, *_rest in chunk])
+            new = [
+                _priced(
+                    Contribution(
+                        person_id=person,
+                        unit_id=unit,
+                        month=month,
+                        status=Contribution.Status.DUE,
+                    ),
+                    rules.base_in_force(periods.get(pk, []), month, base),
+                    rates,
+                )
+                for pk, person, unit, base in chunk
+                if (person, unit) not in billed
+            ]
+            Contribution.objects.bulk_create(new, ignore_conflicts=True)
+        created += len(new)
+        existing += len(chunk) - len(new)
+    return Billed(month, created, existing)
+
+
+def reprice_unpaid(relations, first: YearMonth) -> int:
+    """After new base periods: the relations' unpaid months from `first` on, priced again from
+    the base in force each month; paid months stay as collected. Returns the rows changed."""
+    relations = list(relations)
+    if not relations:
+        return 0
+    rates = _rates()
+    periods = _periods([relation.pk for relation in relations])
+    by_person = {(r.person_id, r.unit_id): r for r in relations}
+    unpaid = Contribution.objects.filter(
+        person__in=[r.person_id for r in relations],
+        month__gte=first,
+        status=Contribution.Status.DUE,
+    ).only("person_id", "unit_id", "month", "base", "unit_amount", "personal_amount")
+    changed = []
+    for contribution in unpaid:
+        relation = by_person.get((contribution.person_id, contribution.unit_id))
+        if relation is None:
+            continue
+        base = rules.base_in_force(periods.get(relation.pk, []), contribution.month, None)
+        if base is not None and base != contribution.base:
+            changed.append(_priced(contribution, base, rates))
+    Contribution.objects.bulk_update(
+        changed, ["base", "unit_amount", "personal_amount"], batch_size=2000
+    )
+    return len(changed)

@@ -1,0 +1,142 @@
+"""R-13.3 缴费核定 of a month: who is billed (both sides of every boundary), the base in force and
+the rate in force, billing twice, the command and the monthly task, and what the monthly view
+shows of a billed month."""
+
+import importlib
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+
+from contributions import billing, tasks
+from contributions.models import BasePeriod, ContributionRate
+from portal.yearmonth import YearMonth
+from roster.models import Contribution, InsuranceRelation
+from tests.roster.conftest import add_person
+
+pytestmark = pytest.mark.django_db
+MONTH = YearMonth(2026, 1)
+
+
+@pytest.fixture(autouse=True)
+def _rates(db):
+    importlib.import_module("contributions.migrations.0002_rates").add(apps, None)
+
+
+def billed(person, month=MONTH):
+    return Contribution.objects.get(person=person, month=month)
+
+
+def test_r13_3_a_month_is_billed_from_the_base_in_force_at_the_rate_in_force(unit):
+    person = add_person(unit, 1, start=YearMonth(2025, 1), months=0, base=Decimal("6800"))
+    relation = InsuranceRelation.objects.get(person=person)
+    BasePeriod.objects.create(relation=relation, valid_from=YearMonth(2025, 1), base=6800)
+    BasePeriod.objects.create(relation=relation, valid_from=MONTH, base=Decimal("9001.03"))
+    result = billing.bill_month(MONTH - 1)
+    assert (result.created, result.existing) == (1, 0)
+    december = billed(person, MONTH - 1)
+    assert (december.base, december.unit_amount, december.personal_amount) == (
+        Decimal("6800.00"),
+        Decimal("1088.00"),
+        Decimal("544.00"),
+    )
+    assert december.status == Contribution.Status.DUE and december.unit == unit
+    billing.bill_month(MONTH)
+    january = billed(person, MONTH)
+    # 9,001.03 × 16 % = 1,440.1648 → 1,440.16; × 8 % = 720.0824 → 720.08
+    assert (january.base, january.unit_amount, january.personal_amount) == (
+        Decimal("9001.03"),
+        Decimal("1440.16"),
+        Decimal("720.08"),
+    )
+
+
+def test_r13_3_without_periods_the_base_the_relation_started_with(unit):
+    person = add_person(unit, 1, start=YearMonth(2025, 1), months=0, base=Decimal("7300.50"))
+    billing.bill_month(MONTH)
+    assert billed(person).base == Decimal("7300.50")
+
+
+def test_r13_3_the_unit_rate_changes_in_may_2019(unit):
+    person = add_person(unit, 1, start=YearMonth(2019, 1), months=0, base=Decimal("5000"))
+    billing.bill_month(YearMonth(2019, 4))
+    billing.bill_month(YearMonth(2019, 5))
+    april, may = billed(person, YearMonth(2019, 4)), billed(person, YearMonth(2019, 5))
+    assert (april.unit_amount, april.personal_amount) == (Decimal("1000.00"), Decimal("400.00"))
+    assert (may.unit_amount, may.personal_amount) == (Decimal("800.00"), Decimal("400.00"))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "status", "unit_status", "owes"),
+    [
+        (MONTH, None, "active", "active", True),  # started this month
+        (MONTH + 1, None, "active", "active", False),  # starts next month
+        (YearMonth(2020, 1), MONTH, "active", "active", True),  # ends this month
+        (YearMonth(2020, 1), MONTH - 1, "active", "active", False),  # ended last month
+        (YearMonth(2020, 1), None, "suspended", "active", False),  # 暂停缴费
+        (YearMonth(2020, 1), None, "active", "suspended", False),  # the unit suspended
+    ],
+)
+def test_r13_3_who_owes_the_month(unit, start, end, status, unit_status, owes):
+    person = add_person(unit, 1, start=start, months=0, status=status)
+    InsuranceRelation.objects.filter(person=person).update(end_month=end)
+    type(unit).objects.filter(pk=unit.pk).update(status=unit_status)
+    assert billing.bill_month(MONTH).created == (1 if owes else 0)
+    assert Contribution.objects.filter(person=person).exists() is owes
+
+
+def test_r13_3_billing_twice_bills_nobody_twice_and_keeps_what_was_paid(unit, other_unit):
+    paid = add_person(unit, 1, start=MONTH, months=1)  # January on record, paid
+    new = add_person(unit, 2, start=MONTH, months=0)
+    elsewhere = add_person(other_unit, 3, start=MONTH, months=0)
+    first = billing.bill_month(MONTH, units=[unit])
+    assert (first.created, first.existing) == (1, 1)
+    assert billed(paid).status == "paid" and billed(new).status == "due"
+    assert not Contribution.objects.filter(person=elsewhere).exists()
+    again = billing.bill_month(MONTH)
+    assert (again.created, again.existing) == (1, 2)
+    assert Contribution.objects.filter(month=MONTH).count() == 3
+
+
+def test_r13_3_billing_runs_in_chunks(unit, monkeypatch):
+    monkeypatch.setattr(billing, "CHUNK", 2)
+    people = [add_person(unit, n, start=MONTH, months=0) for n in range(1, 6)]
+    assert billing.bill_month(MONTH).created == 5
+    assert {c.person_id for c in Contribution.objects.filter(month=MONTH)} == {p.pk for p in people}
+
+
+def test_r13_3_a_month_without_a_rate_is_refused(unit):
+    add_person(unit, 1, start=YearMonth(2014, 1), months=0)
+    with pytest.raises(Exception, match="没有执行中的基本养老保险费率"):
+        billing.bill_month(YearMonth(2014, 9))
+    assert billing.bill_month(YearMonth(2014, 10)).created == 1  # the scheme's first month
+
+
+def test_r13_3_the_command_and_the_monthly_task(unit, other_unit, capsys):
+    add_person(unit, 1, start=MONTH, months=0)
+    add_person(other_unit, 2, start=MONTH, months=0)
+    call_command("bill_contributions", "--month", "2026-01", "--unit", unit.code)
+    assert "2026-01: 1" in capsys.readouterr().out
+    with pytest.raises(CommandError, match="month"):
+        call_command("bill_contributions", "--month", "2026-13")
+    with pytest.raises(CommandError, match="999999999999"):
+        call_command("bill_contributions", "--unit", "999999999999")
+    ContributionRate.objects.all().delete()
+    with pytest.raises(CommandError, match="费率"):
+        call_command("bill_contributions", "--month", "2026-02")
+    importlib.import_module("contributions.migrations.0002_rates").add(apps, None)
+    current = YearMonth.current()
+    assert tasks.bill_current_month.apply().get() == 2
+    assert Contribution.objects.filter(month=current).count() == 2
+
+
+def test_r13_3_the_monthly_view_shows_a_billed_month_as_outstanding(agent_client, unit):
+    person = add_person(unit, 1, start=YearMonth(2025, 1), months=0, base=Decimal("10000"))
+    current = YearMonth.current()
+    billing.bill_month(current)
+    html = agent_client.get("/contributions/monthly/").content.decode()
+    row = html.split(f'<th scope="row">{current}</th>')[1].split("</tr>")[0]
+    assert "2400.00" in row  # 应缴 1,600 + 800, none paid: all of it 欠缴
+    assert row.count("2400.00") == 2
+    assert billed(person, current).status == "due"
