@@ -126,10 +126,11 @@ def priced_rows(application, rows, values) -> tuple[list[tuple], dict]:
 
 def totals(application, values, pricing) -> dict:
     """The unit's sums over every person with a wage typed: bases and monthly amounts."""
-    names = ("unit", "personal", "annuity_unit", "annuity_personal")
-    base, sums, filled = 0, [0, 0, 0, 0], 0
+    base, filled = 0, 0
+    unit = personal = annuity_unit = annuity_personal = 0
     # The annuity flag as text (PostgreSQL "true", SQLite 1): no row's JSON is decoded.
-    rows = application.rows.annotate(annuity=KT("data__annuity")).values_list("line", "annuity")
+    rows = application.rows.order_by().annotate(annuity=KT("data__annuity"))
+    rows = rows.values_list("line", "annuity")  # unordered: sums need no order, nor a join
     for line, annuity in rows:
         wage = parse_wage(values.get(wage_key(line), ""))
         if wage is None:
@@ -137,15 +138,17 @@ def totals(application, values, pricing) -> dict:
         filled += 1
         applied = clamped(wage, *pricing.bounds).base
         base += applied
-        sums = [
-            a + b
-            for a, b in zip(
-                sums,
-                pricing.amounts(applied, annuity=annuity in ("true", "1", 1, True)),
-                strict=True,
-            )
-        ]
-    return {"filled": filled, "base": base, **dict(zip(names, sums, strict=True))}
+        amounts = pricing.amounts(applied, annuity=annuity in ("true", "1", 1, True))
+        unit, personal = unit + amounts[0], personal + amounts[1]
+        annuity_unit, annuity_personal = annuity_unit + amounts[2], annuity_personal + amounts[3]
+    return {
+        "filled": filled,
+        "base": base,
+        "unit": unit,
+        "personal": personal,
+        "annuity_unit": annuity_unit,
+        "annuity_personal": annuity_personal,
+    }
 
 
 def _shown(application, page, values) -> dict:

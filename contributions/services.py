@@ -4,8 +4,9 @@ adds a base period per person from the year's first month and overwrites nothing
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,6 +29,7 @@ NO_PERSONS = _("The unit has nobody actively insured to declare.")
 DECLARED_TWICE = _("A base from %(month)s is on record already for %(name)s.")
 MAX_WAGE = Decimal("9999999.99")
 WAGE_MISSING = _("Enter the previous year's average monthly wage.")
+PLAIN_WAGE = re.compile(r"\d{1,7}(\.\d{1,2})?", re.ASCII)  # at most MAX_WAGE
 WAGE_INVALID = _("Enter the wage in yuan, at most two decimals, for example 8650.50.")
 
 
@@ -117,6 +119,11 @@ def declaration_start(*, unit, by) -> Application:
 
 def parse_wage(value) -> Decimal | None:
     """A typed wage as money (None: not a positive amount of yuan with at most two decimals)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str) and PLAIN_WAGE.fullmatch(value):  # 8650.50: read at once
+        wage = Decimal(value)
+        return wage if wage > 0 else None
     try:
         wage = Decimal(value if isinstance(value, str) else str(value))
     except (InvalidOperation, ValueError):
@@ -163,15 +170,23 @@ class Pricing:
         extra = next((r for r in self.rates if r.scheme == rules.ANNUITY), None)
         zero = Decimal(0)
         own = (basic.unit_rate, basic.personal_rate) if basic else (zero, zero)
-        self.percents = {
+        percents = {
             False: (*own, zero, zero),
             True: (*own, *((extra.unit_rate, extra.personal_rate) if extra else (zero, zero))),
         }
+        # percent / 100 is exact (two decimals become four): base × factor is `rules.amount`.
+        self.factors = {
+            annuity: tuple(percent / rules.HUNDRED for percent in found)
+            for annuity, found in percents.items()
+        }
 
     def amounts(self, base: Decimal, *, annuity: bool) -> tuple[Decimal, ...]:
-        """(unit, personal, annuity unit, annuity personal) of a base: `rules.monthly_amounts`
-        without building its record, for the totals of thousands of rows."""
-        return tuple(rules.amount(base, percent) for percent in self.percents[annuity])
+        """(unit, personal, annuity unit, annuity personal) of a base, each `rules.amount`,
+        without building its record: the totals of thousands of rows."""
+        return tuple(
+            (base * factor).quantize(rules.CENT, ROUND_HALF_UP)
+            for factor in self.factors[annuity]
+        )
 
     def price(self, wage: Decimal, *, annuity: bool) -> Priced:
         applied = rules.clamped(wage, *self.bounds)

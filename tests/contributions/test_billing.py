@@ -140,3 +140,26 @@ def test_r13_3_the_monthly_view_shows_a_billed_month_as_outstanding(agent_client
     assert "2400.00" in row  # 应缴 1,600 + 800, none paid: all of it 欠缴
     assert row.count("2400.00") == 2
     assert billed(person, current).status == "due"
+
+
+@pytest.mark.parametrize("base", ["5100.00", "9001.03", "12345.65", "25500.00", "0.01", "7777.77"])
+@pytest.mark.parametrize("annuity", [True, False])
+def test_r13_5_a_declarations_pricing_gives_the_rules_amounts(base, annuity):
+    """The declaration's totals price thousands of rows by factors found once; each amount is
+    `rules.monthly_amounts`' to the cent."""
+    from contributions import rules
+    from contributions.services import Pricing
+
+    importlib.import_module("enrollment.migrations.0002_average_wages").add(apps, None)
+    pricing = Pricing(2026)
+    rates = [
+        rules.Rate(r.scheme, r.valid_from, r.unit_rate, r.personal_rate)
+        for r in ContributionRate.objects.all()
+    ]
+    expected = rules.monthly_amounts(Decimal(base), YearMonth(2026, 1), rates, annuity=annuity)
+    assert pricing.amounts(Decimal(base), annuity=annuity) == (
+        expected.unit,
+        expected.personal,
+        expected.annuity_unit,
+        expected.annuity_personal,
+    )

@@ -114,6 +114,14 @@ def test_r13_1_base_of_a_month_from_its_periods():
         ("Infinity", None),
         ("八千", None),
         ("10000000", None),  # above 9,999,999.99
+        ("9999999.99", D("9999999.99")),
+        ("0.00", None),
+        ("0.01", D("0.01")),
+        ("8000.", D("8000")),
+        ("8000.505", None),
+        ("", None),
+        (None, None),
+        (8650.5, D("8650.5")),  # a number cell of a workbook
     ],
 )
 def test_r13_1_a_typed_wage_is_money_or_nothing(typed, wage):
