@@ -184,8 +184,7 @@ class Pricing:
         """(unit, personal, annuity unit, annuity personal) of a base, each `rules.amount`,
         without building its record: the totals of thousands of rows."""
         return tuple(
-            (base * factor).quantize(rules.CENT, ROUND_HALF_UP)
-            for factor in self.factors[annuity]
+            (base * factor).quantize(rules.CENT, ROUND_HALF_UP) for factor in self.factors[annuity]
         )
 
     def price(self, wage: Decimal, *, annuity: bool) -> Priced:
