@@ -17,7 +17,7 @@ SYSTEM_PACKAGES := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-sub
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/jxsi_portal
 
 .PHONY: run test system-deps deps messages messages-update check-translations lint ie11 pytest-postgres \
-	pytest-sqlite migrations-check reset-demo bench bench-scale bench-batch bench-load clean
+	pytest-sqlite migrations-check reset-demo bench bench-scale bench-batch bench-billing bench-load clean
 
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -108,6 +108,10 @@ bench-scale: deps messages
 # upload and approval beside openpyxl alone and bare bulk inserts.
 bench-batch: deps messages
 	$(PY) bench/batch.py $(BENCH_ARGS)
+
+# The month's 缴费核定 over the province that bench-scale built, beside one INSERT … SELECT.
+bench-billing: deps messages
+	$(PY) bench/billing.py $(BENCH_ARGS)
 
 # 50 agents browsing for 20 s against gunicorn over the scale database, beside the floor views.
 bench-load: deps messages

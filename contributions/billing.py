@@ -29,7 +29,7 @@ class Billed:
     existing: int
 
 
-def _rates() -> list[rules.Rate]:
+def basic_rates() -> list[rules.Rate]:
     return [
         rules.Rate(r.scheme, r.valid_from, r.unit_rate, r.personal_rate)
         for r in ContributionRate.objects.filter(scheme=rules.BASIC)
@@ -69,7 +69,7 @@ def bill_month(month: YearMonth, *, units=None) -> Billed:
     """Bill the month for every relation that owes it and has no contribution of the month
     yet (应缴未缴 until the collection is recorded), in chunks of a few thousand relations:
     billing the province twice, or two runs at once, bills each person once."""
-    rates = _rates()
+    rates = basic_rates()
     if rules.rate_in_force(rates, rules.BASIC, month) is None:
         raise ValidationError(NO_RATE % {"month": month}, code="rate")
     relations = (
@@ -85,7 +85,9 @@ def bill_month(month: YearMonth, *, units=None) -> Billed:
             billed = set(
                 Contribution.objects.filter(
                     month=month, person__in=[person for _pk, person, _u, _b in chunk]
-                ).values_list("person_id", "unit_id")
+                )
+                .order_by()
+                .values_list("person_id", "unit_id")
             )
             periods = _periods([pk for pk, *_rest in chunk])
             new = [
@@ -114,7 +116,7 @@ def reprice_unpaid(relations, first: YearMonth) -> int:
     relations = list(relations)
     if not relations:
         return 0
-    rates = _rates()
+    rates = basic_rates()
     periods = _periods([relation.pk for relation in relations])
     by_person = {(r.person_id, r.unit_id): r for r in relations}
     unpaid = Contribution.objects.filter(

@@ -132,6 +132,13 @@ def test_r13_1_save_keeps_bad_input_and_next_asks_for_every_wage(agent_client, u
     assert response.status_code == 400
     assert "请按元填写工资" in html
     assert "请填写上年度月平均工资" in html  # 新入职 has none
+    # Next to its field, which keeps what was typed, and linked from the summary at the top.
+    row = html.split('<th scope="row">员工001</th>')[1].split("</tr>")[0]
+    assert 'name="wage_1" id="id_wage_1" value="八千"' in row
+    assert 'aria-invalid="true" aria-describedby="id_wage_1-error"' in row
+    assert '<span class="field-error" id="id_wage_1-error">请按元填写工资' in row
+    assert 'href="#id_wage_1"' in html
+    assert 'value="9000"' in html.split('<th scope="row">员工002</th>')[1].split("</tr>")[0]
     response = save(agent_client, application, {1: "8000", 2: "9000", 3: "7000"}, action="next")
     assert response.status_code == 302 and response.url.endswith("/materials/")
 
