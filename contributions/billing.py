@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -36,22 +35,25 @@ def basic_rates() -> list[rules.Rate]:
     ]
 
 
-def _periods(relation_ids) -> dict[int, list]:
-    """Each relation's base periods as (valid_from, base), one query."""
-    periods: dict[int, list] = {}
-    rows = BasePeriod.objects.filter(relation__in=relation_ids).values_list(
-        "relation_id", "valid_from", "base"
-    )
-    for relation_id, start, base in rows:
-        periods.setdefault(relation_id, []).append((start, base))
-    return periods
+def _periods(periods) -> dict[int, list]:
+    """The base periods asked for, by relation, as (valid_from, base): one query."""
+    found: dict[int, list] = {}
+    for relation_id, start, base in periods.values_list("relation_id", "valid_from", "base"):
+        found.setdefault(relation_id, []).append((start, base))
+    return found
 
 
-def _priced(contribution: Contribution, base, rates) -> Contribution:
-    amounts = rules.monthly_amounts(base, contribution.month, rates, annuity=False)
-    contribution.base = base
-    contribution.unit_amount, contribution.personal_amount = amounts.unit, amounts.personal
-    return contribution
+class _Prices(dict):
+    """The month's amounts of each base, worked out once: a province has a few thousand
+    distinct bases among a million persons."""
+
+    def __init__(self, month: YearMonth, rates):
+        super().__init__()
+        self.month, self.rates = month, rates
+
+    def __missing__(self, base) -> rules.Amounts:
+        self[base] = found = rules.monthly_amounts(base, self.month, self.rates, annuity=False)
+        return found
 
 
 def billable(month: YearMonth, units=None):
@@ -67,8 +69,9 @@ def billable(month: YearMonth, units=None):
 
 def bill_month(month: YearMonth, *, units=None) -> Billed:
     """Bill the month for every relation that owes it and has no contribution of the month
-    yet (应缴未缴 until the collection is recorded), in chunks of a few thousand relations:
-    billing the province twice, or two runs at once, bills each person once."""
+    yet (应缴未缴 until the collection is recorded), a few thousand relations at a time, their
+    base periods read by a range of keys: billing the province twice, or two runs at once,
+    bills each person once."""
     rates = basic_rates()
     if rules.rate_in_force(rates, rules.BASIC, month) is None:
         raise ValidationError(NO_RATE % {"month": month}, code="rate")
@@ -77,34 +80,38 @@ def bill_month(month: YearMonth, *, units=None) -> Billed:
         .order_by("pk")
         .values_list("pk", "person_id", "unit_id", "contribution_base")
     )
-    created = existing = 0
-    last = 0
+    prices = _Prices(month, rates)
+    created = existing = last = 0
     while chunk := list(relations.filter(pk__gt=last)[:CHUNK]):
-        last = chunk[-1][0]
-        with transaction.atomic():
-            billed = set(
-                Contribution.objects.filter(
-                    month=month, person__in=[person for _pk, person, _u, _b in chunk]
+        first, last = chunk[0][0], chunk[-1][0]
+        periods = _periods(
+            BasePeriod.objects.filter(
+                relation__gte=first, relation__lte=last, valid_from__lte=month
+            ).order_by()
+        )
+        billed = set(
+            Contribution.objects.filter(month=month, person__in=[row[1] for row in chunk])
+            .order_by()
+            .values_list("person_id", "unit_id")
+        )
+        new = []
+        for pk, person, unit, start_base in chunk:
+            if (person, unit) in billed:
+                continue
+            base = rules.base_in_force(periods.get(pk, []), month, start_base)
+            amounts = prices[base]
+            new.append(
+                Contribution(
+                    person_id=person,
+                    unit_id=unit,
+                    month=month,
+                    base=base,
+                    unit_amount=amounts.unit,
+                    personal_amount=amounts.personal,
+                    status=Contribution.Status.DUE,
                 )
-                .order_by()
-                .values_list("person_id", "unit_id")
             )
-            periods = _periods([pk for pk, *_rest in chunk])
-            new = [
-                _priced(
-                    Contribution(
-                        person_id=person,
-                        unit_id=unit,
-                        month=month,
-                        status=Contribution.Status.DUE,
-                    ),
-                    rules.base_in_force(periods.get(pk, []), month, base),
-                    rates,
-                )
-                for pk, person, unit, base in chunk
-                if (person, unit) not in billed
-            ]
-            Contribution.objects.bulk_create(new, ignore_conflicts=True)
+        Contribution.objects.bulk_create(new, ignore_conflicts=True)
         created += len(new)
         existing += len(chunk) - len(new)
     return Billed(month, created, existing)
@@ -117,7 +124,7 @@ def reprice_unpaid(relations, first: YearMonth) -> int:
     if not relations:
         return 0
     rates = basic_rates()
-    periods = _periods([relation.pk for relation in relations])
+    periods = _periods(BasePeriod.objects.filter(relation__in=[r.pk for r in relations]))
     by_person = {(r.person_id, r.unit_id): r for r in relations}
     unpaid = Contribution.objects.filter(
         person__in=[r.person_id for r in relations],
@@ -131,7 +138,11 @@ def reprice_unpaid(relations, first: YearMonth) -> int:
             continue
         base = rules.base_in_force(periods.get(relation.pk, []), contribution.month, None)
         if base is not None and base != contribution.base:
-            changed.append(_priced(contribution, base, rates))
+            amounts = rules.monthly_amounts(base, contribution.month, rates, annuity=False)
+            contribution.base = base
+            contribution.unit_amount = amounts.unit
+            contribution.personal_amount = amounts.personal
+            changed.append(contribution)
     Contribution.objects.bulk_update(
         changed, ["base", "unit_amount", "personal_amount"], batch_size=2000
     )

@@ -46,9 +46,7 @@ def wage_cells(priced, form=None) -> list[dict]:
                 "unit": text(price.amounts.unit if price else None, "—"),
                 "personal": text(price.amounts.personal if price else None, "—"),
                 "annuity_unit": text(price.amounts.annuity_unit if annuity else None, "—"),
-                "annuity_personal": text(
-                    price.amounts.annuity_personal if annuity else None, "—"
-                ),
+                "annuity_personal": text(price.amounts.annuity_personal if annuity else None, "—"),
             }
         )
     return cells

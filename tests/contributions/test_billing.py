@@ -99,11 +99,16 @@ def test_r13_3_billing_twice_bills_nobody_twice_and_keeps_what_was_paid(unit, ot
     assert Contribution.objects.filter(month=MONTH).count() == 3
 
 
-def test_r13_3_billing_runs_in_chunks(unit, monkeypatch):
+def test_r13_3_billing_runs_in_chunks_each_with_its_own_bases(unit, monkeypatch):
     monkeypatch.setattr(billing, "CHUNK", 2)
-    people = [add_person(unit, n, start=MONTH, months=0) for n in range(1, 6)]
+    people = [add_person(unit, n, start=MONTH - 12, months=0) for n in range(1, 6)]
+    for n, person in enumerate(people, start=1):
+        relation = InsuranceRelation.objects.get(person=person)
+        BasePeriod.objects.create(relation=relation, valid_from=MONTH, base=7000 + n)
+        BasePeriod.objects.create(relation=relation, valid_from=MONTH + 1, base=9000 + n)
     assert billing.bill_month(MONTH).created == 5
-    assert {c.person_id for c in Contribution.objects.filter(month=MONTH)} == {p.pk for p in people}
+    bases = dict(Contribution.objects.filter(month=MONTH).values_list("person_id", "base"))
+    assert bases == {p.pk: Decimal(7000 + n) for n, p in enumerate(people, start=1)}
 
 
 def test_r13_3_a_month_without_a_rate_is_refused(unit):
