@@ -203,8 +203,10 @@ def history_floor(request, pk):
     """缴费信息: the unit's case, its person's months (paid, due) and deemed periods, a row of
     12 per year."""
     person = Application.objects.select_related("person").get(pk=pk, unit=request.user.unit).person
-    months = dict(Contribution.objects.filter(person=person).values_list("month", "status"))
-    deemed = list(DeemedPeriod.objects.filter(person=person).values("start_month", "end_month"))
+    months = Contribution.objects.filter(person=person).order_by()
+    months = dict(months.values_list("month", "status"))
+    deemed = DeemedPeriod.objects.filter(person=person).order_by()
+    deemed = list(deemed.values("start_month", "end_month"))
     years = {}
     for month, status in months.items():
         years.setdefault(month.year, [""] * 12)[month.month - 1] = status

@@ -79,13 +79,16 @@ def contribution_history(person: Person) -> ContributionHistory:
     """Paid months in any unit, deemed periods and months due but unpaid (two queries). A month
     paid in two units counts once."""
     months = {}
-    for month, status in Contribution.objects.filter(person=person).values_list("month", "status"):
+    # Unordered: the models' ordering by person would join the person table and sort for
+    # nothing.
+    paid_or_due = Contribution.objects.filter(person=person).order_by()
+    for month, status in paid_or_due.values_list("month", "status"):
         month = YearMonth.from_date(month)
         if status == Contribution.Status.PAID:
             months[month] = "paid"
         else:
             months.setdefault(month, "due")
-    for period in DeemedPeriod.objects.filter(person=person):
+    for period in DeemedPeriod.objects.filter(person=person).order_by():
         for month in period.start_month.iter_through(period.end_month):
             months.setdefault(month, "deemed")
     years: dict[int, HistoryYear] = {}
