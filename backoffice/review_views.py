@@ -45,11 +45,10 @@ def review_queue(request):
         caption=_("Awaiting review"),
         empty=_("No case awaits review."),
     )
-    return render(
-        request,
-        "backoffice/review_queue.html",
-        {"form": form, "page": page, "table": table, "query": query, "module": "review"},
-    )
+    context = {"form": form, "page": page, "table": table, "query": query, "module": "review"}
+    if form.is_valid() and not any(filters.values()):  # the whole queue: the badge's number
+        context["awaiting_review_count"] = page.paginator.count
+    return render(request, "backoffice/review_queue.html", context)
 
 
 def _review_page(request, application, *, reject_form=None, approval_form=None, status=200):

@@ -141,6 +141,26 @@ def test_review_queue_lists_the_countys_submitted_cases_oldest_first(
     assert staff_client.get(f"/backoffice/reviews/{second.pk}/").status_code == 200
 
 
+def test_r9_1_the_badge_is_the_queues_count_and_stays_when_a_filter_is_wrong(
+    staff_client, unit, media
+):
+    """The whole queue's count is the badge's (counted once); a filtered or wrong filter's
+    page still shows the county's number."""
+    for name in ("甲", "乙", "丙"):
+        submitted_case(unit, name=name)
+    with CaptureQueriesContext(connection) as whole:
+        html = text(staff_client.get("/backoffice/reviews/"))
+    assert 'class="nav-badge">3<' in html
+    counts = [q["sql"] for q in whole.captured_queries if "COUNT(*)" in q["sql"]]
+    counts = [sql for sql in counts if "progress_application" in sql]
+    assert len(counts) == 1
+    for query in ({"business": "staff_reduction"}, {"unit": "x" * 200}, {"business": "无此"}):
+        html = text(staff_client.get("/backoffice/reviews/", query))
+        assert 'class="nav-badge">3<' in html, query
+    home = text(staff_client.get("/backoffice/declarations/"))
+    assert 'class="nav-badge">3<' in home
+
+
 def test_r9_1_review_queue_pages_keep_the_filters(staff_client, unit, media):
     from backoffice import selectors as backoffice_selectors
 
