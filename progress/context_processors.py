@@ -27,7 +27,5 @@ def badges(request):
             "unread_notices": _Count(selectors.count_unread_notices, user.unit_id),
         }
     if user.county_id:
-        return {
-            "awaiting_review_count": _Count(selectors.count_awaiting_review, user.county_id)
-        }
+        return {"awaiting_review_count": _Count(selectors.count_awaiting_review, user.county_id)}
     return {}
