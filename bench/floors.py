@@ -122,7 +122,6 @@ FLOORS = {
     "active-wang": lambda request: _active(request, name="王"),
     "persons": _persons,
     "cases": _cases,
-    "queue": _queue,
     "units": _units,
 }
 
@@ -158,6 +157,30 @@ def floor(request, name):
     rows, fields, page = FLOORS[name](request)
     context = {"rows": list(rows.values(*fields)[page]), "total": rows.count()}
     return HttpResponse(ROWS.render(context))
+
+
+def queue_floor(request):
+    """待审核: the county's submitted cases, oldest first, each with its 承诺时限 as the page
+    works it out: the businesses' time limits and the calendar from the oldest case on."""
+    from progress.deadlines import calendar_from
+    from progress.models import ServiceGuide
+
+    rows, fields, page = _queue(request)
+    shown = list(rows.values(*fields)[page])
+    if shown:
+        codes = {row["business_code"] for row in shown}
+        limits = dict(
+            ServiceGuide.objects.filter(business_code__in=codes).values_list(
+                "business_code", "time_limit_days"
+            )
+        )
+        days = [timezone.localdate(row["submitted_at"]) for row in shown]
+        calendar, today = calendar_from(min(days)), timezone.localdate()
+        for row, day in zip(shown, days, strict=True):
+            if row["business_code"] in limits:
+                row["due"] = due = calendar.add_working_days(day, limits[row["business_code"]])
+                row["left"] = calendar.working_days_left(today, due)
+    return HttpResponse(ROWS.render({"rows": shown, "total": rows.count()}))
 
 
 def monthly_floor(request):
@@ -363,6 +386,7 @@ urlpatterns = [
     path("bench-floor/history/<int:pk>/", history_floor),
     path("bench-floor/monthly/", monthly_floor),
     path("bench-floor/declaration/<int:pk>/", declaration_floor),
+    path("bench-floor/queue/", queue_floor),
     path("bench-floor/certificate-render/<str:code>/", certificate_render_floor),
     path("bench-floor/certificate-stored/<str:code>/", certificate_stored_floor),
     path("bench-floor/trivial/", trivial),
