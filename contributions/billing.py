@@ -57,13 +57,16 @@ class _Prices(dict):
 
 
 def billable(month: YearMonth, units=None):
-    """The relations that owe the month: contributing (参保缴费) through a contributing unit,
-    started by the month and not ended before it."""
+    """The relations that owe the month: started by then, through a contributing unit, and
+    contributing (参保缴费) with no end, or insured until the month or later — a reduction
+    approved before its stop month ends the relation with the month before it, which is
+    still owed."""
+    owes = Q(status=InsuranceRelation.Status.ACTIVE, end_month__isnull=True) | Q(
+        end_month__gte=month
+    )
     relations = InsuranceRelation.objects.filter(
-        status=InsuranceRelation.Status.ACTIVE,
-        unit__status=Unit.Status.ACTIVE,
-        start_month__lte=month,
-    ).filter(Q(end_month__isnull=True) | Q(end_month__gte=month))
+        unit__status=Unit.Status.ACTIVE, start_month__lte=month
+    ).filter(owes)
     return relations if units is None else relations.filter(unit__in=units)
 
 

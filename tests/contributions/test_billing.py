@@ -75,6 +75,9 @@ def test_r13_3_the_unit_rate_changes_in_may_2019(unit):
         (YearMonth(2020, 1), MONTH, "active", "active", True),  # ends this month
         (YearMonth(2020, 1), MONTH - 1, "active", "active", False),  # ended last month
         (YearMonth(2020, 1), None, "suspended", "active", False),  # 暂停缴费
+        (YearMonth(2020, 1), MONTH, "suspended", "active", True),  # 减员 from next month
+        (YearMonth(2020, 1), MONTH - 1, "suspended", "active", False),  # 减员 from this month
+        (YearMonth(2020, 1), MONTH, "ended", "active", True),  # died this month
         (YearMonth(2020, 1), None, "active", "suspended", False),  # the unit suspended
     ],
 )
