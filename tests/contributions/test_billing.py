@@ -171,3 +171,18 @@ def test_r13_5_a_declarations_pricing_gives_the_rules_amounts(base, annuity):
         expected.annuity_unit,
         expected.annuity_personal,
     )
+
+
+def test_r13_3_the_beat_schedule_bills_on_the_first_at_one():
+    """The schedule names the registered task, at 01:00 on each month's first day, in the
+    portal's time zone."""
+    from django.conf import settings
+
+    from portal.celery import app
+
+    app.loader.import_default_modules()
+    entry = settings.CELERY_BEAT_SCHEDULE["bill-current-month"]
+    assert entry["task"] in app.tasks
+    schedule = entry["schedule"]
+    assert schedule.day_of_month == {1} and schedule.hour == {1} and schedule.minute == {0}
+    assert app.conf.timezone == "Asia/Shanghai"

@@ -1,4 +1,4 @@
-"""`manage.py bill_contributions [--month 2026-12] [--unit 360102000001 …]`: 缴费核定 of a
+"""`manage.py bill_contributions [--month 2026-12] [--unit 3601021001 …]`: 缴费核定 of a
 month (the current one unless told), for the whole province or the units named. Run it early
 each month (cron, a systemd timer, or the Celery beat schedule `contributions.tasks`)."""
 
