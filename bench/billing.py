@@ -32,11 +32,10 @@ CROSS JOIN LATERAL (
                    WHERE p.relation_id = r.id AND p.valid_from <= %(month)s
                    ORDER BY p.valid_from DESC LIMIT 1), r.contribution_base) AS base
 ) AS b
-WHERE r.status = 'active' AND r.start_month <= %(month)s
-  AND (r.end_month IS NULL OR r.end_month >= %(month)s)
+WHERE r.start_month <= %(month)s
+  AND ((r.status = 'active' AND r.end_month IS NULL) OR r.end_month >= %(month)s)
   AND NOT EXISTS (SELECT 1 FROM roster_contribution c
-                  WHERE c.person_id = r.person_id AND c.unit_id = r.unit_id
-                    AND c.month = %(month)s)
+                  WHERE c.person_id = r.person_id AND c.month = %(month)s)
 """
 
 

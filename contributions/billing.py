@@ -1,13 +1,14 @@
 """缴费核定 of a month (R-13.3): what each person insured through a contributing unit owes for
-the month, priced from the base in force (the base periods a declaration adds, else the base the
-relation started with) at the basic scheme's rate in force. A month is billed once per person and
-unit; a declaration approved later re-prices the months of its year still unpaid, and leaves the
-paid ones as they were collected."""
+the month, priced from the base in force (the base periods a declaration adds, else the
+relation's base) at the basic scheme's rate in force. A person owes a month once, to one unit;
+a declaration approved later re-prices the months of its year still unpaid, and leaves the paid
+ones as they were collected."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -43,20 +44,7 @@ def _periods(periods) -> dict[int, list]:
     return found
 
 
-class _Prices(dict):
-    """The month's amounts of each base, worked out once: a province has a few thousand
-    distinct bases among a million persons."""
-
-    def __init__(self, month: YearMonth, rates):
-        super().__init__()
-        self.month, self.rates = month, rates
-
-    def __missing__(self, base) -> rules.Amounts:
-        self[base] = found = rules.monthly_amounts(base, self.month, self.rates, annuity=False)
-        return found
-
-
-def billable(month: YearMonth, units=None):
+def billable(month: YearMonth, units=None, started_since: YearMonth | None = None):
     """The relations that owe the month: started by then, through a contributing unit, and
     contributing (参保缴费) with no end, or insured until the month or later — a reduction
     approved before its stop month ends the relation with the month before it, which is
@@ -67,50 +55,56 @@ def billable(month: YearMonth, units=None):
     relations = InsuranceRelation.objects.filter(
         unit__status=Unit.Status.ACTIVE, start_month__lte=month
     ).filter(owes)
+    if started_since is not None:
+        relations = relations.filter(start_month__gte=started_since)
     return relations if units is None else relations.filter(unit__in=units)
 
 
-def bill_month(month: YearMonth, *, units=None) -> Billed:
-    """Bill the month for every relation that owes it and has no contribution of the month
-    yet (应缴未缴 until the collection is recorded), a few thousand relations at a time, their
-    base periods read by a range of keys: billing the province twice, or two runs at once,
-    bills each person once."""
+def bill_month(month: YearMonth, *, units=None, started_since=None) -> Billed:
+    """Bill the month for every person whose relation owes it and who has no contribution of
+    the month yet (应缴未缴 until the collection is recorded), a few thousand relations at a
+    time, the newest first: of two relations that both reach the month (a 续保 begun before the
+    old one's end), the newer unit is billed. Billing twice, or two runs at once, bills each
+    person once."""
     rates = basic_rates()
     if rules.rate_in_force(rates, rules.BASIC, month) is None:
         raise ValidationError(NO_RATE % {"month": month}, code="rate")
     relations = (
-        billable(month, units)
-        .order_by("pk")
+        billable(month, units, started_since)
+        .order_by("-pk")
         .values_list("pk", "person_id", "unit_id", "contribution_base")
     )
-    prices = _Prices(month, rates)
-    created = existing = last = 0
-    while chunk := list(relations.filter(pk__gt=last)[:CHUNK]):
-        first, last = chunk[0][0], chunk[-1][0]
+    prices: dict = {}
+    created = existing = 0
+    last = None
+    while chunk := list((relations.filter(pk__lt=last) if last else relations)[:CHUNK]):
+        last = chunk[-1][0]
         periods = _periods(
             BasePeriod.objects.filter(
-                relation__gte=first, relation__lte=last, valid_from__lte=month
+                relation__in=[row[0] for row in chunk], valid_from__lte=month
             ).order_by()
         )
         billed = set(
             Contribution.objects.filter(month=month, person__in=[row[1] for row in chunk])
             .order_by()
-            .values_list("person_id", "unit_id")
+            .values_list("person_id", flat=True)
         )
         new = []
-        for pk, person, unit, start_base in chunk:
-            if (person, unit) in billed:
+        for pk, person, unit, relation_base in chunk:
+            if person in billed:
                 continue
-            base = rules.base_in_force(periods.get(pk, []), month, start_base)
-            amounts = prices[base]
+            billed.add(person)
+            base = rules.base_in_force(periods.get(pk, []), month, relation_base)
+            if base not in prices:  # a province has a few thousand distinct bases
+                prices[base] = rules.monthly_amounts(base, month, rates, annuity=False)
             new.append(
                 Contribution(
                     person_id=person,
                     unit_id=unit,
                     month=month,
                     base=base,
-                    unit_amount=amounts.unit,
-                    personal_amount=amounts.personal,
+                    unit_amount=prices[base].unit,
+                    personal_amount=prices[base].personal,
                     status=Contribution.Status.DUE,
                 )
             )
@@ -118,6 +112,19 @@ def bill_month(month: YearMonth, *, units=None) -> Billed:
         created += len(new)
         existing += len(chunk) - len(new)
     return Billed(month, created, existing)
+
+
+def bill_recent(month: YearMonth | None = None, *, units=None) -> list[Billed]:
+    """The daily run: the month for everyone, and the months before it, as far back as a
+    staff addition may start (`ENROLLMENT_BACKDATE_MONTHS`), for the relations that started
+    within that time — an addition approved on the 20th may begin two months back."""
+    month = month or YearMonth.current()
+    first = month - settings.ENROLLMENT_BACKDATE_MONTHS
+    back = [
+        bill_month(earlier, units=units, started_since=first)
+        for earlier in first.iter_through(month - 1)
+    ]
+    return [*back, bill_month(month, units=units)]
 
 
 def reprice_unpaid(relations, first: YearMonth) -> int:
@@ -129,11 +136,15 @@ def reprice_unpaid(relations, first: YearMonth) -> int:
     rates = basic_rates()
     periods = _periods(BasePeriod.objects.filter(relation__in=[r.pk for r in relations]))
     by_person = {(r.person_id, r.unit_id): r for r in relations}
-    unpaid = Contribution.objects.filter(
-        person__in=[r.person_id for r in relations],
-        month__gte=first,
-        status=Contribution.Status.DUE,
-    ).only("person_id", "unit_id", "month", "base", "unit_amount", "personal_amount")
+    unpaid = (
+        Contribution.objects.select_for_update()
+        .filter(
+            person__in=[r.person_id for r in relations],
+            month__gte=first,
+            status=Contribution.Status.DUE,
+        )
+        .only("person_id", "unit_id", "month", "base", "unit_amount", "personal_amount")
+    )
     changed = []
     for contribution in unpaid:
         relation = by_person.get((contribution.person_id, contribution.unit_id))

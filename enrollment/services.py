@@ -20,6 +20,7 @@ from portal.yearmonth import YearMonth
 from progress import selectors as case_selectors
 from progress import services as case_services
 from progress.models import Application
+from roster import services as roster_services
 from roster.models import Contribution, County, InsuranceRelation, Person, Retirement
 
 NOT_ACTIVE = _("%(name)s is not actively insured in this unit any more.")
@@ -102,8 +103,9 @@ def reduction_approve(*, application: Application, by, data: dict) -> None:
 
 def reductions_apply(*, unit, rows) -> None:
     """Each (person, reduction data): the relation in the unit is suspended — for a death,
-    ended — from the stop month on; the person leaves the active roster. All or none (two
-    queries, however many rows)."""
+    ended — from the stop month on; the person leaves the active roster, and the months
+    billed from the stop month on and unpaid are withdrawn. All or none (two queries however
+    many rows, and one for each stop month)."""
     persons = [person for person, _data in rows]
     relations = {
         relation.person_id: relation
@@ -121,6 +123,7 @@ def reductions_apply(*, unit, rows) -> None:
         relation.end_month = max(stop - 1, relation.start_month)
         changed.append(relation)
     InsuranceRelation.objects.bulk_update(changed, ["status", "end_month"])
+    roster_services.unpaid_after_end_withdrawn(changed)
 
 
 # --- Staff addition (在职人员增加, R-8.1, R-8.2) ----------------------------------------------

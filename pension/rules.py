@@ -178,6 +178,12 @@ def special_job_problems(jobs: list[tuple[SpecialJobCategory, Period]]) -> list[
     return []
 
 
+def arrears(due_months, this_month: YearMonth) -> tuple[YearMonth, ...]:
+    """欠缴 (R-7.3c): the months due and unpaid before this month. This month's bill (核定 on
+    its first day) is paid during the month and holds up no claim."""
+    return tuple(month for month in due_months if month < this_month)
+
+
 @dataclass(frozen=True)
 class ClaimFacts:
     """What the eligibility check needs to know about a person (read by a selector)."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from pension.claim import PENSION_CLAIM, ContributionFacts, retirement_group
-from pension.rules import ClaimFacts
+from pension.rules import ClaimFacts, arrears
 from portal.yearmonth import YearMonth
 from progress import selectors as case_selectors
 from progress.models import Application
@@ -107,7 +107,7 @@ def contribution_history(person: Person) -> ContributionHistory:
 
 
 def claim_facts(*, unit, person: Person, history: ContributionHistory | None = None) -> ClaimFacts:
-    """What the eligibility check needs (R-7.1, R-7.3c)."""
+    """What the eligibility check needs (R-7.1, R-7.3c: the months overdue)."""
     history = history or contribution_history(person)
     return ClaimFacts(
         birth=YearMonth.from_date(person.birth_date),
@@ -118,7 +118,7 @@ def claim_facts(*, unit, person: Person, history: ContributionHistory | None = N
         open_claim=Application.objects.filter(
             person=person, business_code=PENSION_CLAIM, status__in=Application.IN_PROGRESS
         ).exists(),
-        arrears_months=history.due_months,
+        arrears_months=arrears(history.due_months, YearMonth.current()),
         paid_months=history.paid_months,
         deemed_months=history.deemed_months,
     )

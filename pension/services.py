@@ -12,6 +12,7 @@ from pension.claim import PENSION_CLAIM, Claim
 from portal.yearmonth import YearMonth
 from progress import services as case_services
 from progress.models import Application
+from roster import services as roster_services
 from roster.models import InsuranceRelation, Person, Retirement
 
 REASONS = {
@@ -120,6 +121,7 @@ def claim_approve(*, application: Application, by, data: dict) -> None:
     relation.status = InsuranceRelation.Status.ENDED
     relation.end_month = max(retirement - 1, relation.start_month)
     relation.save(update_fields=["status", "end_month"])
+    roster_services.unpaid_after_end_withdrawn([relation])  # billed from retirement on
     Retirement.objects.create(
         person=person,
         unit=application.unit,

@@ -172,11 +172,12 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# `celery -A portal beat`: the month's 缴费核定 at 01:00 on its first day (contributions.tasks).
+# `celery -A portal beat`: 缴费核定 every night at 01:00 (contributions.tasks), so that a month
+# is billed on its first day and an addition approved later, or back-dated, the night after.
 CELERY_BEAT_SCHEDULE = {
-    "bill-current-month": {
-        "task": "contributions.tasks.bill_current_month",
-        "schedule": crontab(minute=0, hour=1, day_of_month=1),
+    "bill-contributions": {
+        "task": "contributions.tasks.bill_contributions",
+        "schedule": crontab(minute=0, hour=1),
     }
 }
 

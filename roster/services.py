@@ -1,4 +1,5 @@
-"""Issuing certificates: one record per kind, subject and content, rendered to PDF once."""
+"""Issuing certificates: one record per kind, subject and content, rendered to PDF once. And
+the months billed past a relation's end, withdrawn when it ends."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ import secrets
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from roster import certificates
-from roster.models import Certificate, Person, Unit
+from roster.models import Certificate, Contribution, InsuranceRelation, Person, Unit
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud at a counter
 
@@ -82,3 +84,19 @@ def _stored_pdf(certificate: Certificate) -> bytes | None:
             return stored.read()
     except FileNotFoundError:
         return None
+
+
+def unpaid_after_end_withdrawn(relations: list[InsuranceRelation]) -> int:
+    """After relations end (减员, 退休): the months billed after each one's end month and not
+    paid were never owed, and go; paid months stay as collected. One query for each end
+    month among them (a batch's rows mostly share one)."""
+    by_end: dict = {}
+    for relation in relations:
+        key = (relation.unit_id, relation.end_month)
+        by_end.setdefault(key, []).append(relation.person_id)
+    withdrawn = 0
+    for (unit_id, end), persons in by_end.items():
+        withdrawn += Contribution.objects.filter(
+            Q(month__gt=end), unit_id=unit_id, person__in=persons, status=Contribution.Status.DUE
+        ).delete()[0]
+    return withdrawn

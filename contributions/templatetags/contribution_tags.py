@@ -38,7 +38,7 @@ def wage_cells(priced, form=None) -> list[dict]:
                 "last_base": row.data.get("last_base", ""),
                 "key": key,
                 "label": form.fields[key].label if form is not None else "",
-                "typed": typed.get(key) or "",
+                "typed": "" if typed.get(key) is None else typed[key],
                 "errors": errors.get(key, ()),
                 "wage": text(price.wage if price else None, "—"),
                 "base": text(price.applied.base if price else None, "—"),

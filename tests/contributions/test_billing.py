@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 
 from contributions import billing, tasks
@@ -116,7 +117,7 @@ def test_r13_3_billing_runs_in_chunks_each_with_its_own_bases(unit, monkeypatch)
 
 def test_r13_3_a_month_without_a_rate_is_refused(unit):
     add_person(unit, 1, start=YearMonth(2014, 1), months=0)
-    with pytest.raises(Exception, match="没有执行中的基本养老保险费率"):
+    with pytest.raises(ValidationError, match="没有执行中的基本养老保险费率"):
         billing.bill_month(YearMonth(2014, 9))
     assert billing.bill_month(YearMonth(2014, 10)).created == 1  # the scheme's first month
 
@@ -135,7 +136,7 @@ def test_r13_3_the_command_and_the_monthly_task(unit, other_unit, capsys):
         call_command("bill_contributions", "--month", "2026-02")
     importlib.import_module("contributions.migrations.0002_rates").add(apps, None)
     current = YearMonth.current()
-    assert tasks.bill_current_month.apply().get() == 2
+    assert tasks.bill_contributions.apply().get() == 2
     assert Contribution.objects.filter(month=current).count() == 2
 
 
@@ -173,16 +174,60 @@ def test_r13_5_a_declarations_pricing_gives_the_rules_amounts(base, annuity):
     )
 
 
-def test_r13_3_the_beat_schedule_bills_on_the_first_at_one():
-    """The schedule names the registered task, at 01:00 on each month's first day, in the
-    portal's time zone."""
+def test_r13_3_the_beat_schedule_bills_every_night_at_one():
+    """The schedule names the registered task, at 01:00 every day, in the portal's time
+    zone."""
     from django.conf import settings
 
     from portal.celery import app
 
     app.loader.import_default_modules()
-    entry = settings.CELERY_BEAT_SCHEDULE["bill-current-month"]
+    entry = settings.CELERY_BEAT_SCHEDULE["bill-contributions"]
     assert entry["task"] in app.tasks
     schedule = entry["schedule"]
-    assert schedule.day_of_month == {1} and schedule.hour == {1} and schedule.minute == {0}
+    assert schedule.hour == {1} and schedule.minute == {0} and len(schedule.day_of_month) == 31
     assert app.conf.timezone == "Asia/Shanghai"
+
+
+def test_r13_3_each_night_bills_the_months_a_back_dated_addition_reaches(unit, settings):
+    """An addition approved late may start up to ENROLLMENT_BACKDATE_MONTHS back: the nightly
+    run bills those months for who started within them, and only this month for the rest."""
+    settings.ENROLLMENT_BACKDATE_MONTHS = 3
+    old = add_person(unit, 1, start=MONTH - 24, months=0)
+    edge = add_person(unit, 2, start=MONTH - 3, months=0)
+    joined = add_person(unit, 3, start=MONTH - 2, months=0)
+    runs = billing.bill_recent(MONTH)
+    assert [str(run.month) for run in runs] == ["2025-10", "2025-11", "2025-12", "2026-01"]
+    months = {
+        person.name: sorted(str(c.month) for c in Contribution.objects.filter(person=person))
+        for person in (old, edge, joined)
+    }
+    assert months == {
+        old.name: ["2026-01"],
+        edge.name: ["2025-10", "2025-11", "2025-12", "2026-01"],
+        joined.name: ["2025-11", "2025-12", "2026-01"],
+    }
+    assert sum(run.created for run in billing.bill_recent(MONTH)) == 0
+
+
+def test_r13_3_a_person_owes_a_month_once_to_the_newer_unit(unit, other_unit):
+    """续保 begun before the old relation's end: both reach the month; it is billed once."""
+    person = add_person(unit, 1, start=MONTH - 12, months=0)
+    InsuranceRelation.objects.filter(person=person).update(status="suspended", end_month=MONTH)
+    InsuranceRelation.objects.create(
+        person=person, unit=other_unit, status="active", start_month=MONTH, contribution_base=7100
+    )
+    result = billing.bill_month(MONTH)
+    assert (result.created, result.existing) == (1, 1)
+    assert billed(person).unit == other_unit and billed(person).base == Decimal("7100.00")
+    assert billing.bill_month(MONTH - 1).created == 1  # before: the first unit's alone
+    assert billed(person, MONTH - 1).unit == unit
+
+
+def test_r13_3_the_command_without_a_month_bills_the_nightly_run(unit, capsys, settings):
+    settings.ENROLLMENT_BACKDATE_MONTHS = 1
+    add_person(unit, 1, start=YearMonth.current() - 1, months=0)
+    call_command("bill_contributions")
+    out = capsys.readouterr().out
+    assert f"{YearMonth.current() - 1}: 1 contributions billed" in out
+    assert f"{YearMonth.current()}: 1 contributions billed" in out

@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -259,7 +260,7 @@ def test_r13_1_approval_refused_when_the_year_is_on_record_already(agent_client,
     submitted(agent_client, application)
     relation = InsuranceRelation.objects.get(person=staff[0])
     BasePeriod.objects.create(relation=relation, valid_from=YearMonth(YEAR, 1), base=9000)
-    with pytest.raises(Exception, match="已有记录"):
+    with pytest.raises(ValidationError, match="已有记录"):
         services.declaration_approve(application)
     assert BasePeriod.objects.count() == 1
 
@@ -273,7 +274,7 @@ def test_r13_1_a_joiner_whose_start_is_on_record_is_refused_not_mixed_up(agent_c
     submitted(agent_client, application)
     joiner = InsuranceRelation.objects.get(person=staff[2])
     BasePeriod.objects.create(relation=joiner, valid_from=YearMonth(YEAR, 3), base=6000)
-    with pytest.raises(Exception, match="新入职"):
+    with pytest.raises(ValidationError, match="新入职"):
         services.declaration_approve(application)
     assert list(BasePeriod.objects.values_list("base", flat=True)) == [Decimal("6000.00")]
 
@@ -320,3 +321,18 @@ def test_r13_1_the_contribution_base_notice_pdf(agent_client, unit, tmp_path, se
     code = Certificate.objects.get(kind="bases").code
     verified = agent_client.get(f"/verify/?code={code}").content.decode()
     assert "缴费基数核定单" in verified and "证明真实有效" in verified
+
+
+def test_r13_1_a_zero_read_from_a_workbook_stays_in_its_field():
+    """What was typed or read is shown as it was, 0 too (the message beside it says why)."""
+    from contributions.declaration import WagePageForm
+    from contributions.templatetags.contribution_tags import wage_cells
+    from progress.models import CaseRow
+
+    row = CaseRow(line=1, name="员工001", data={"personal_code": "1", "last_base": "6800.00"})
+    for typed, shown in ((0, 0), ("0", "0"), (None, ""), ("8000", "8000")):
+        form = WagePageForm(initial={"wage_1": typed}, rows=[row])
+        assert wage_cells([(row, None)], form)[0]["typed"] == shown
+    bound = WagePageForm({"wage_1": "八千"}, rows=[row])
+    cells = wage_cells([(row, None)], bound)[0]
+    assert cells["typed"] == "八千" and "请按元填写工资" in str(cells["errors"][0])

@@ -7,7 +7,7 @@ from enrollment.rules import relation_status_after, stop_month_window
 from portal.yearmonth import YearMonth
 from progress import services as case_services
 from progress.models import Application
-from roster.models import InsuranceRelation
+from roster.models import Contribution, InsuranceRelation
 from tests.progress.conftest import pdf_bytes, upload
 from tests.roster.conftest import add_person
 
@@ -164,6 +164,19 @@ def test_whole_reduction_then_approval_removes_from_roster(
     application.refresh_from_db()
     assert application.status == "submitted"
 
+    # The month was billed on its first day; the person stops from it, so it is not owed.
+    current, before = YearMonth.current(), YearMonth.current() - 1
+    Contribution.objects.filter(person=person, month__gte=before).delete()
+    for month, paid in ((before, "due"), (current, "due")):
+        Contribution.objects.create(
+            person=person,
+            unit=unit,
+            month=month,
+            base=6800,
+            unit_amount=1088,
+            personal_amount=544,
+            status=paid,
+        )
     staff = Client()
     staff.force_login(UserFactory(username="guitai", county=unit.county))
     application.refresh_from_db()
@@ -171,6 +184,8 @@ def test_whole_reduction_then_approval_removes_from_roster(
     relation = InsuranceRelation.objects.get(person=person)
     assert relation.status == status
     assert relation.end_month == YearMonth.current() - 1
+    months = Contribution.objects.filter(person=person, month__gte=before)
+    assert [str(c.month) for c in months] == [str(before)]  # still owed: up to the end
     assert person.name not in agent_client.get("/roster/active/").content.decode()
     assert MaterialType.objects.filter(code="reduction_proof").exists()
 

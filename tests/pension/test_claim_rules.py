@@ -237,3 +237,11 @@ def test_adjustments_against_the_record():
         (0, "already_counted"),
         (1, "not_deemed"),
     ]
+
+
+def test_r7_3c_arrears_are_the_months_due_before_this_month():
+    """This month's bill holds up no claim until the month is over; last month's does."""
+    this = YM(2026, 12)
+    assert rules.arrears((YM(2026, 12),), this) == ()
+    assert rules.arrears((YM(2026, 11), YM(2026, 12)), this) == (YM(2026, 11),)
+    assert rules.arrears((YM(2027, 1),), this) == ()
