@@ -8,6 +8,7 @@ from portal.yearmonth import YearMonth
 from progress import services as case_services
 from progress.models import Application
 from roster.models import Contribution, InsuranceRelation
+from tests.factories import ContributionFactory
 from tests.progress.conftest import pdf_bytes, upload
 from tests.roster.conftest import add_person
 
@@ -167,16 +168,8 @@ def test_whole_reduction_then_approval_removes_from_roster(
     # The month was billed on its first day; the person stops from it, so it is not owed.
     current, before = YearMonth.current(), YearMonth.current() - 1
     Contribution.objects.filter(person=person, month__gte=before).delete()
-    for month, paid in ((before, "due"), (current, "due")):
-        Contribution.objects.create(
-            person=person,
-            unit=unit,
-            month=month,
-            base=6800,
-            unit_amount=1088,
-            personal_amount=544,
-            status=paid,
-        )
+    for month in (before, current):
+        ContributionFactory(person=person, unit=unit, month=month, status="due")
     staff = Client()
     staff.force_login(UserFactory(username="guitai", county=unit.county))
     application.refresh_from_db()

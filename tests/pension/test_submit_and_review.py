@@ -12,6 +12,7 @@ from portal.yearmonth import YearMonth
 from progress import services as case_services
 from progress.models import Application, ApplicationEvent, MaterialType
 from roster.models import Contribution, InsuranceRelation, Retirement
+from tests.factories import ContributionFactory
 from tests.pension.conftest import retiring_person, statutory_of
 from tests.pension.test_wizard import bank_post, basic_post, start, step_url, through_positions
 from tests.progress.conftest import pdf_bytes, upload
@@ -190,12 +191,7 @@ def test_approval_records_the_retirement_and_moves_the_person(
     person, claim = submitted
     month = statutory_of(person)
     for billed in (month, month + 1):  # billed ahead: from the retirement month, not owed
-        Contribution.objects.update_or_create(
-            person=person,
-            unit=unit,
-            month=billed,
-            defaults={"base": 6800, "unit_amount": 1088, "personal_amount": 544, "status": "due"},
-        )
+        ContributionFactory(person=person, unit=unit, month=billed, status="due")
     assert approve(reviewer, claim, month, "6543.21").status_code == 302
     assert not Contribution.objects.filter(person=person, month__gte=month).exists()
     retirement = Retirement.objects.get(person=person)
@@ -292,15 +288,7 @@ def test_r7_3c_this_months_bill_does_not_hold_up_a_claim(agent_client, unit):
     """Billed on the 1st and not paid yet: no arrears; a month before it is."""
     person = retiring_person(unit, months_ahead=2)
     this = YearMonth.current()
-    Contribution.objects.create(
-        person=person,
-        unit=unit,
-        month=this,
-        base=7200,
-        unit_amount=1152,
-        personal_amount=576,
-        status="due",
-    )
+    ContributionFactory(person=person, unit=unit, month=this, status="due")
     facts = selectors.claim_facts(unit=unit, person=person)
     assert facts.arrears_months == ()
     Contribution.objects.filter(person=person, month=this - 1).update(status="due")
