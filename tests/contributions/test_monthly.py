@@ -56,6 +56,7 @@ def test_r13_3_monthly_page_marks_the_arrears_months(agent_client, contributing)
     table = html.split("<tbody>")[-1]
     assert table.count('class="number cell-arrears"') == 2  # 2025-11 and 2025-12
     assert 'class="number cell-arrears"' in html.split("<table")[1]  # the totals' 欠缴
+    assert "本月之前的月份有欠缴时不能申领养老金" in html  # this month's bill holds up no claim
 
 
 def test_r13_3_range_filter_and_its_error(agent_client, contributing):
